@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Provides the real Redis and Elasticsearch that Newsflow needs on a machine without Docker.
+# Idempotent: anything already healthy on the configured address is reused, never restarted.
+#
+#   bash infra/infra.sh up|down|status|redis-up|es-up|redis-down|es-down
+#
+# Settings (environment):
+#   NEWSFLOW_STATE_DIR   where binaries, data and logs live (default /var/lib/newsflow as root,
+#                        ~/.local/share/newsflow otherwise). Kept outside the checkout on purpose:
+#                        the Elasticsearch user must be able to reach it from any clone.
+#   NEWSFLOW_REDIS_PORT  default 6379          NEWSFLOW_ES_PORT     default 9200
+#   NEWSFLOW_ES_VERSION  default 9.5.4         NEWSFLOW_ES_HEAP     default 512m (keep <= 1g)
+#   NEWSFLOW_ES_USER     default newsflow-es   (Elasticsearch refuses to run as root)
+set -euo pipefail
+
+REDIS_PORT="${NEWSFLOW_REDIS_PORT:-6379}"
+ES_PORT="${NEWSFLOW_ES_PORT:-9200}"
+ES_VERSION="${NEWSFLOW_ES_VERSION:-9.5.4}"
+ES_HEAP="${NEWSFLOW_ES_HEAP:-512m}"
+ES_USER="${NEWSFLOW_ES_USER:-newsflow-es}"
+if [ "$(id -u)" = 0 ]; then DEFAULT_STATE=/var/lib/newsflow; else DEFAULT_STATE="$HOME/.local/share/newsflow"; fi
+STATE_DIR="${NEWSFLOW_STATE_DIR:-$DEFAULT_STATE}"
+ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    die "need root to run: $* (install it yourself, or set REDIS_URL/ELASTICSEARCH_URL to existing servers)"; fi
+}
+
+apt_install() {
+  if [ -z "${NEWSFLOW_APT_UPDATED:-}" ]; then
+    log "apt-get update"
+    as_root apt-get update -qq >/dev/null
+    export NEWSFLOW_APT_UPDATED=1
+  fi
+  log "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# ---------------------------------------------------------------- Redis
+redis_ping() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
+
+redis_up() {
+  if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
+  if redis_ping; then
+    local policy
+    policy=$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" config get maxmemory-policy | tail -n 1)
+    if [ "$policy" != "noeviction" ]; then
+      die "Redis on port $REDIS_PORT has maxmemory-policy=$policy; BullMQ needs noeviction (it would silently lose jobs). Fix it with: redis-cli -p $REDIS_PORT config set maxmemory-policy noeviction"
+    fi
+    log "Redis already running on 127.0.0.1:$REDIS_PORT (reused)"
+    return
+  fi
+  mkdir -p "$STATE_DIR/redis"
+  log "starting redis-server on 127.0.0.1:$REDIS_PORT (appendonly yes, noeviction)"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes \
+    --dir "$STATE_DIR/redis" --pidfile "$STATE_DIR/redis/redis-$REDIS_PORT.pid" \
+    --logfile "$STATE_DIR/redis/redis-$REDIS_PORT.log" \
+    --appendonly yes --appendfsync everysec --maxmemory-policy noeviction \
+    --save "" >/dev/null
+  for _ in $(seq 1 50); do redis_ping && { log "Redis ready"; return; }; sleep 0.1; done
+  die "redis-server did not answer on port $REDIS_PORT; see $STATE_DIR/redis/redis-$REDIS_PORT.log"
+}
+
+redis_down() {
+  if redis_ping; then redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true; log "Redis stopped"; fi
+}
+
+# ---------------------------------------------------------------- Elasticsearch
+es_url() { echo "http://127.0.0.1:$ES_PORT"; }
+es_healthy() { curl -fsS --max-time 2 "$(es_url)/_cluster/health" 2>/dev/null | grep -qE '"status":"(green|yellow)"'; }
+
+find_java() {
+  # ES 9 needs Java 21+. Prefer the Temurin JDKs that these machines carry.
+  local candidate version
+  for candidate in ${ES_JAVA_HOME:-} ${JAVA_HOME:-} /usr/lib/jvm/temurin-*; do
+    [ -x "$candidate/bin/java" ] || continue
+    version=$("$candidate/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+    if [ -n "$version" ] && [ "$version" -ge 21 ]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+es_install() {
+  ES_HOME="$STATE_DIR/elasticsearch-$ES_VERSION"
+  [ -x "$ES_HOME/bin/elasticsearch" ] && return
+  command -v mvn >/dev/null 2>&1 || apt_install maven
+  command -v unzip >/dev/null 2>&1 || apt_install unzip
+  local download="$STATE_DIR/downloads"
+  mkdir -p "$download"
+  if [ ! -f "$download/elasticsearch-$ES_VERSION.zip" ]; then
+    log "fetching $ES_ARTIFACT with Maven"
+    mvn -q -B dependency:copy -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$download" -Dmdep.overWriteIfNewer=true \
+      || die "Maven could not fetch $ES_ARTIFACT"
+  fi
+  log "unpacking Elasticsearch $ES_VERSION into $ES_HOME"
+  rm -rf "$ES_HOME.tmp" && mkdir -p "$ES_HOME.tmp"
+  unzip -q "$download/elasticsearch-$ES_VERSION.zip" -d "$ES_HOME.tmp"
+  mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
+}
+
+es_configure() {
+  local conf="$ES_HOME/config"
+  cat > "$conf/elasticsearch.yml" <<YML
+cluster.name: newsflow-local
+node.name: newsflow-local-1
+network.host: 127.0.0.1
+http.port: $ES_PORT
+transport.port: $((ES_PORT + 100))
+discovery.type: single-node
+path.data: $STATE_DIR/es-data-$ES_PORT
+path.logs: $STATE_DIR/es-logs-$ES_PORT
+# Local development only: loopback-bound, no TLS, no auth.
+xpack.security.enabled: false
+xpack.ml.enabled: false
+# A dev machine's disk is often fuller than the production watermarks allow.
+cluster.routing.allocation.disk.threshold_enabled: false
+action.destructive_requires_name: false
+YML
+  cat > "$conf/jvm.options.d/newsflow.options" <<OPTS
+-Xms$ES_HEAP
+-Xmx$ES_HEAP
+OPTS
+  mkdir -p "$STATE_DIR/es-data-$ES_PORT" "$STATE_DIR/es-logs-$ES_PORT"
+}
+
+es_up() {
+  if es_healthy; then log "Elasticsearch already running at $(es_url) (reused)"; return; fi
+  command -v curl >/dev/null 2>&1 || apt_install curl
+  local java_home
+  java_home=$(find_java) || die "Elasticsearch $ES_VERSION needs Java 21+; none found in ES_JAVA_HOME, JAVA_HOME or /usr/lib/jvm/temurin-*. Install a JDK 21+ (e.g. Temurin) and set ES_JAVA_HOME."
+  mkdir -p "$STATE_DIR"
+  es_install
+  es_configure
+  local run=()
+  if [ "$(id -u)" = 0 ]; then
+    id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+    chown -R "$ES_USER" "$ES_HOME" "$STATE_DIR/es-data-$ES_PORT" "$STATE_DIR/es-logs-$ES_PORT"
+    chmod o+x "$STATE_DIR"
+    run=(runuser -u "$ES_USER" --)
+  fi
+  log "starting Elasticsearch $ES_VERSION on $(es_url) (java: $java_home, heap $ES_HEAP)"
+  "${run[@]}" env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_HOME/config" \
+    "$ES_HOME/bin/elasticsearch" -d -p "$STATE_DIR/es-data-$ES_PORT/es.pid" \
+    >"$STATE_DIR/es-logs-$ES_PORT/startup.out" 2>&1 \
+    || die "Elasticsearch failed to start; see $STATE_DIR/es-logs-$ES_PORT/startup.out and newsflow-local.log there"
+  for _ in $(seq 1 180); do
+    es_healthy && { log "Elasticsearch ready"; return; }
+    sleep 1
+  done
+  tail -n 40 "$STATE_DIR/es-logs-$ES_PORT/newsflow-local.log" >&2 2>/dev/null || true
+  die "Elasticsearch did not become healthy within 180 s"
+}
+
+es_down() {
+  local pidfile="$STATE_DIR/es-data-$ES_PORT/es.pid"
+  if [ -f "$pidfile" ]; then
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+    for _ in $(seq 1 60); do es_healthy || break; sleep 1; done
+    log "Elasticsearch stopped"
+  fi
+}
+
+status() {
+  if redis_ping; then echo "redis: up at redis://127.0.0.1:$REDIS_PORT"; else echo "redis: down"; fi
+  if es_healthy; then echo "elasticsearch: up at $(es_url)"; else echo "elasticsearch: down"; fi
+}
+
+case "${1:-up}" in
+  up) redis_up; es_up ;;
+  down) redis_down; es_down ;;
+  redis-up) redis_up ;;
+  redis-down) redis_down ;;
+  es-up) es_up ;;
+  es-down) es_down ;;
+  status) status ;;
+  *) die "usage: infra.sh up|down|status|redis-up|es-up|redis-down|es-down" ;;
+esac

@@ -1,0 +1,6 @@
+export * from './queues';
+export * from './ids';
+export * from './failures';
+export * from './payloads';
+export * from './status';
+export * from './document';

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { QUEUE, type StageName } from './queues';
+
+/**
+ * Each stage adds one section to the item; the payload of a queue is everything gathered so far.
+ * Raw HTML never rides in a payload: the fetcher stores it once and passes `htmlRef`.
+ */
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** Hints that came with the URL (e.g. from a feed), used by the cleaner when the page lacks them. */
+export const SubmissionHints = z
+  .object({
+    title: z.string().max(1000).optional(),
+    publishedAt: isoDate.optional(),
+    authors: z.array(z.string().max(300)).max(50).optional(),
+    source: z.string().max(200).optional(),
+  })
+  .strict();
+export type SubmissionHints = z.infer<typeof SubmissionHints>;
+
+export const FetchJob = z
+  .object({
+    docId: z.string().regex(/^[0-9a-f]{32}$/),
+    /** Which processing run of this URL the job belongs to; a re-submission starts a new run. */
+    run: z.number().int().min(1),
+    url: z.url(),
+    submittedAt: isoDate,
+    hints: SubmissionHints.optional(),
+  })
+  .strict();
+export type FetchJob = z.infer<typeof FetchJob>;
+
+export const FetchResult = z
+  .object({
+    finalUrl: z.url(),
+    status: z.number().int(),
+    fetchedAt: isoDate,
+    contentType: z.string().max(300),
+    contentLanguage: z.string().max(100).optional(),
+    etag: z.string().max(500).optional(),
+    lastModified: z.string().max(100).optional(),
+    redirects: z.number().int().min(0),
+    bytes: z.number().int().min(0),
+    /** Key of the stored page (compressed HTML). Expires; see HTML_TTL in the runtime package. */
+    htmlRef: z.string().max(300),
+    /** Charset the bytes were decoded with. */
+    charset: z.string().max(50),
+  })
+  .strict();
+export type FetchResult = z.infer<typeof FetchResult>;
+
+export const Dateline = z.object({ place: z.string(), agency: z.string().optional(), date: z.string().optional() }).strict();
+
+export const Article = z
+  .object({
+    title: z.string(),
+    /** The title as the page gives it, site-name suffix included. */
+    titleFull: z.string(),
+    body: z.string(),
+    authors: z.array(z.string()),
+    publishedAt: isoDate.optional(),
+    modifiedAt: isoDate.optional(),
+    canonicalUrl: z.string().optional(),
+    siteName: z.string().optional(),
+    description: z.string().optional(),
+    image: z.string().optional(),
+    section: z.string().optional(),
+    tags: z.array(z.string()),
+    declaredLanguage: z.string().optional(),
+    dateline: Dateline.optional(),
+    extractor: z.string(),
+  })
+  .strict();
+export type Article = z.infer<typeof Article>;
+
+export const LanguageResult = z
+  .object({
+    /** ISO 639-3, or "und" when the evidence is too weak. */
+    code: z.string().min(3).max(3),
+    /** ISO 639-1 where one exists. */
+    iso1: z.string().length(2).optional(),
+    confidence: z.number().min(0).max(1),
+    runnerUp: z.string().optional(),
+    reason: z.string().optional(),
+    detector: z.string(),
+  })
+  .strict();
+export type LanguageResult = z.infer<typeof LanguageResult>;
+
+export const Enrichment = z
+  .object({
+    domain: z.string(),
+    wordCount: z.number().int().min(0),
+    readingTimeMinutes: z.number().min(0),
+    lead: z.string(),
+    enricher: z.string(),
+  })
+  .passthrough();
+export type Enrichment = z.infer<typeof Enrichment>;
+
+export const CleanJob = FetchJob.extend({ fetch: FetchResult }).strict();
+export type CleanJob = z.infer<typeof CleanJob>;
+
+export const LangdetectJob = CleanJob.extend({ article: Article }).strict();
+export type LangdetectJob = z.infer<typeof LangdetectJob>;
+
+export const EnrichJob = LangdetectJob.extend({ language: LanguageResult }).strict();
+export type EnrichJob = z.infer<typeof EnrichJob>;
+
+export const IndexJob = EnrichJob.extend({ enrichment: Enrichment }).strict();
+export type IndexJob = z.infer<typeof IndexJob>;
+
+/** The runtime schema of each queue's payload, checked at every boundary. */
+export const PAYLOAD_SCHEMAS = Object.freeze({
+  [QUEUE.fetch]: FetchJob,
+  [QUEUE.clean]: CleanJob,
+  [QUEUE.langdetect]: LangdetectJob,
+  [QUEUE.enrich]: EnrichJob,
+  [QUEUE.index]: IndexJob,
+});
+
+export interface StagePayloads {
+  fetch: FetchJob;
+  clean: CleanJob;
+  langdetect: LangdetectJob;
+  enrich: EnrichJob;
+  index: IndexJob;
+}
+
+export type PayloadOf<S extends StageName> = StagePayloads[S];
+
+export function payloadSchema<S extends StageName>(stage: S): z.ZodType<StagePayloads[S]> {
+  return PAYLOAD_SCHEMAS[QUEUE[stage]] as unknown as z.ZodType<StagePayloads[S]>;
+}
+
+/** What each stage returns to the adapter: the payload for the next queue, or the final result. */
+export interface StageOutputs {
+  fetch: CleanJob;
+  clean: LangdetectJob;
+  langdetect: EnrichJob;
+  enrich: IndexJob;
+  index: { documentId: string; result: 'created' | 'updated' | 'noop' };
+}

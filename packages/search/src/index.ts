@@ -1,0 +1,5 @@
+export * from './client';
+export * from './capabilities';
+export * from './mapping';
+export * from './index-admin';
+export * from './query';

@@ -1,0 +1,142 @@
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Queue } from 'bullmq';
+import type { Client } from '@elastic/elasticsearch';
+import { z } from 'zod';
+import { STAGES, isDocumentId, type StageName } from '@newsflow/contracts';
+import type { Logger, StatusLedger, Submitter } from '@newsflow/runtime';
+import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, getArticle, searchArticles } from '@newsflow/search';
+
+export interface AppDeps {
+  logger: Logger;
+  submitter: Submitter;
+  ledger: StatusLedger;
+  queues: Record<StageName, Queue>;
+  search: Client;
+  alias: string;
+  maxUrlsPerRequest: number;
+  bodyLimitBytes: number;
+  /** Readiness: Redis and Elasticsearch reachable. */
+  ready: () => Promise<{ redis: boolean; elasticsearch: boolean }>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date such as 2025-09-05');
+
+const searchQuerySchema = z
+  .object({
+    q: z.string().max(MAX_QUERY_LENGTH, `q is limited to ${MAX_QUERY_LENGTH} characters`).optional(),
+    lang: z.string().regex(/^[a-z]{3}$/, 'lang is an ISO 639-3 code such as "eng"').optional(),
+    domain: z.string().max(253).optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
+    sort: z.enum(['relevance', 'date']).default('relevance'),
+  })
+  .strict();
+
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const message = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+    throw new HttpError(400, 'invalid_request', message);
+  }
+  return result.data;
+}
+
+/** Builds the HTTP API without listening, so tests can inject requests. */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    if (isRedisUnavailable(error)) {
+      request.log.warn({ err: error.message }, 'redis unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'the queue store is unavailable; nothing was accepted, try again shortly' });
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : 'invalid_request';
+      return reply.code(status).send({ error: code, message: error.message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal_error', message: 'internal error' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const state = await deps.ready();
+    const ok = state.redis && state.elasticsearch;
+    return reply.code(ok ? 200 : 503).send({ ready: ok, ...state });
+  });
+
+  const submitSchema = z
+    .object({ urls: z.array(z.string().max(10_000)).min(1, 'urls must not be empty').max(deps.maxUrlsPerRequest, `at most ${deps.maxUrlsPerRequest} URLs per request`) })
+    .strict();
+
+  app.post('/urls', async (request, reply) => {
+    const { urls } = parseOr400(submitSchema, request.body);
+    const outcomes = await deps.submitter.submitMany(urls);
+    const items = outcomes.map((o) => ('error' in o ? { url: o.input, error: o.error, message: o.message } : { url: o.url, id: o.id, status: o.status }));
+    const accepted = items.filter((i) => 'id' in i).length;
+    return reply.code(202).send({ accepted, rejected: items.length - accepted, items });
+  });
+
+  app.get<{ Params: { id: string } }>('/urls/:id', async (request) => {
+    const { id } = request.params;
+    if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
+    const status = await deps.ledger.get(id);
+    if (!status) throw new HttpError(404, 'not_found', `no URL with id ${id} was submitted`);
+    return status;
+  });
+
+  app.get('/queues', async () => {
+    const entries = await Promise.all(
+      STAGES.map(async (stage) => {
+        const counts = await deps.queues[stage].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children', 'paused');
+        return {
+          stage,
+          queue: deps.queues[stage].name,
+          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.paused ?? 0),
+          active: counts.active ?? 0,
+          delayed: counts.delayed ?? 0,
+          completed: counts.completed ?? 0,
+          failed: counts.failed ?? 0,
+        };
+      }),
+    );
+    return { queues: entries };
+  });
+
+  app.get('/search', async (request) => {
+    const params = parseOr400(searchQuerySchema, request.query);
+    if (params.page * params.size > MAX_RESULT_WINDOW) {
+      throw new HttpError(400, 'invalid_request', `page * size may not exceed ${MAX_RESULT_WINDOW}`);
+    }
+    return searchArticles(deps.search, deps.alias, params);
+  });
+
+  app.get<{ Params: { id: string } }>('/articles/:id', async (request) => {
+    const { id } = request.params;
+    if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
+    const article = await getArticle(deps.search, deps.alias, id);
+    if (!article) throw new HttpError(404, 'not_found', `no article with id ${id}`);
+    return article;
+  });
+
+  return app;
+}
+
+function isRedisUnavailable(error: Error): boolean {
+  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|enableOfflineQueue|MaxRetriesPerRequest|Command timed out/i.test(error.message);
+}

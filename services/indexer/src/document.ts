@@ -1,0 +1,39 @@
+import type { ArticleDocument, IndexJob } from '@newsflow/contracts';
+import { analyzerFor, type ClusterCapabilities } from '@newsflow/search';
+
+/** Builds the Elasticsearch document from the last payload of the pipeline. */
+export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapabilities, 'languageAnalyzers'>, now: Date): ArticleDocument {
+  const { article, language, enrichment, fetch } = job;
+  const analyzer = analyzerFor(language.code, capabilities);
+  return {
+    id: job.docId,
+    url: job.url,
+    finalUrl: fetch.finalUrl,
+    ...(article.canonicalUrl ? { canonicalUrl: article.canonicalUrl } : {}),
+    domain: enrichment.domain,
+    title: article.title,
+    titleFull: article.titleFull,
+    titleSuggest: article.title.slice(0, 100),
+    body: article.body,
+    lead: enrichment.lead,
+    authors: article.authors,
+    ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+    ...(article.modifiedAt ? { modifiedAt: article.modifiedAt } : {}),
+    fetchedAt: fetch.fetchedAt,
+    indexedAt: now.toISOString(),
+    submittedAt: job.submittedAt,
+    language: language.code,
+    ...(language.iso1 ? { languageIso1: language.iso1 } : {}),
+    languageConfidence: language.confidence,
+    ...(article.siteName ? { siteName: article.siteName } : {}),
+    ...(article.description ? { description: article.description } : {}),
+    ...(article.image ? { image: article.image } : {}),
+    ...(article.section ? { section: article.section } : {}),
+    tags: article.tags,
+    wordCount: enrichment.wordCount,
+    readingTimeMinutes: enrichment.readingTimeMinutes,
+    httpStatus: fetch.status,
+    versions: { extractor: article.extractor, detector: language.detector, enricher: enrichment.enricher },
+    ...(analyzer ? { i18n: { [analyzer]: { title: article.title, body: article.body } } } : {}),
+  };
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startDemoSite, type DemoSite } from '../../infra/demo-site/server';
+import { api, startPipeline, waitForOutcome, type Pipeline } from '../support/pipeline';
+
+interface SubmitItem {
+  url: string;
+  id?: string;
+  status?: string;
+  error?: string;
+}
+
+describe('pipeline end to end (real Redis and Elasticsearch, services as processes)', () => {
+  let site: DemoSite;
+  let pipeline: Pipeline;
+  const storyPath = '/2025/09/05/kim-xi-friendship.html';
+
+  beforeAll(async () => {
+    site = await startDemoSite();
+    pipeline = await startPipeline({
+      redisUrl: inject('redisUrl'),
+      elasticsearchUrl: inject('elasticsearchUrl'),
+      label: 'e2e',
+      env: { NEWSFLOW_FETCH_ALLOW: `${site.host}:${site.port}` },
+    });
+  });
+
+  afterAll(async () => {
+    await pipeline?.stop();
+    await site?.close();
+  });
+
+  it('turns submitted URLs into searchable articles, and reports failures with reasons', async () => {
+    const urls = [...site.articleUrls, site.url('/gone-404.html'), 'not a url', 'ftp://example.org/file'];
+    const submitted = await api<{ accepted: number; items: SubmitItem[] }>(pipeline.apiUrl, '/urls', { body: { urls } });
+    expect(submitted.status).toBe(202);
+    const items = submitted.body.items;
+    expect(items).toHaveLength(urls.length);
+    expect(items[urls.length - 2]).toMatchObject({ error: 'invalid_url' });
+    expect(items[urls.length - 1]).toMatchObject({ error: 'unsupported_scheme' });
+
+    const accepted = items.filter((i) => i.id);
+    expect(accepted).toHaveLength(site.articleUrls.length + 1);
+    const outcomes = new Map<string, Awaited<ReturnType<typeof waitForOutcome>>>();
+    for (const item of accepted) outcomes.set(item.url, await waitForOutcome(pipeline.apiUrl, item.id!));
+
+    for (const url of site.articleUrls) expect(outcomes.get(url), `${url}\n${pipeline.logs()}`).toMatchObject({ state: 'done', stage: 'index' });
+    const missing = outcomes.get(site.url('/gone-404.html'));
+    expect(missing).toMatchObject({ state: 'failed', stage: 'fetch', error: { code: 'http_4xx' } });
+    expect(missing?.error?.message).toContain('404');
+
+    // The story is found first for its key phrase.
+    const search = await api<{ total: number; hits: { id: string; title: string; url: string; publishedAt: string; language: string; snippet: string }[] }>(
+      pipeline.apiUrl,
+      `/search?q=${encodeURIComponent('friendship unbreakable')}`,
+    );
+    expect(search.status).toBe(200);
+    expect(search.body.total).toBeGreaterThanOrEqual(1);
+    const top = search.body.hits[0]!;
+    expect(top.url).toBe(site.url(storyPath));
+    expect(top.title).toBe('Kim at Meeting With Xi Says North Korean-Chinese Friendship Unbreakable - State Media');
+    expect(top.publishedAt.slice(0, 10)).toBe('2025-09-05');
+    expect(top.language).toBe('eng');
+    expect(top.snippet).toContain('<mark>');
+
+    // The stored document has the article and none of the page furniture.
+    const article = await api<{ body: string; title: string; language: string; domain: string; siteName?: string; canonicalUrl?: string }>(pipeline.apiUrl, `/articles/${top.id}`);
+    expect(article.status).toBe(200);
+    expect(article.body.body).toContain('North Korean leader Kim Jong Un said during a meeting with Chinese President Xi Jinping');
+    expect(article.body.body).toContain('Tiananmen Square');
+    for (const boilerplate of ['Related stories', 'Putin Arrives in China', 'All rights reserved', 'Accept all cookies', 'Science and Tech', 'Advertisement']) {
+      expect(article.body.body).not.toContain(boilerplate);
+    }
+    expect(article.body.body.startsWith('Kim at Meeting With Xi')).toBe(false);
+    expect(article.body.siteName).toBe('Sputnik Globe');
+    expect(article.body.canonicalUrl).toContain('sputnikglobe.com');
+
+    // Languages of the other demo pages.
+    const german = await api<{ hits: { language: string }[] }>(pipeline.apiUrl, `/search?q=${encodeURIComponent('Bundestag Haushalt')}`);
+    expect(german.body.hits[0]?.language).toBe('deu');
+    const filtered = await api<{ total: number }>(pipeline.apiUrl, `/search?q=${encodeURIComponent('friendship unbreakable')}&lang=deu`);
+    expect(filtered.body.total).toBe(0);
+
+    // Re-submitting the same article (in another spelling) updates the same document.
+    const spelling = site.url(storyPath).replace('127.0.0.1', '127.0.0.1') + '?utm_source=newsletter#top';
+    const again = await api<{ items: SubmitItem[] }>(pipeline.apiUrl, '/urls', { body: { urls: [spelling] } });
+    expect(again.body.items[0]?.id).toBe(top.id);
+    await waitForOutcome(pipeline.apiUrl, top.id);
+    const after = await api<{ total: number; hits: { id: string }[] }>(pipeline.apiUrl, `/search?q=${encodeURIComponent('friendship unbreakable')}`);
+    expect(after.body.hits.filter((h) => h.id === top.id)).toHaveLength(1);
+    expect(after.body.total).toBe(search.body.total);
+
+    const queues = await api<{ queues: { stage: string; failed: number }[] }>(pipeline.apiUrl, '/queues');
+    expect(queues.body.queues.map((q) => q.stage)).toEqual(['fetch', 'clean', 'langdetect', 'enrich', 'index']);
+    expect(queues.body.queues.find((q) => q.stage === 'fetch')?.failed).toBe(1);
+  });
+
+  it('rejects malformed requests with a JSON error', async () => {
+    const bad = await api<{ error: string; message: string }>(pipeline.apiUrl, '/urls', { body: '{"urls": [' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('invalid_request');
+    const empty = await api<{ error: string }>(pipeline.apiUrl, '/urls', { body: { urls: [] } });
+    expect(empty.status).toBe(400);
+    const unknown = await api<{ error: string }>(pipeline.apiUrl, `/urls/${'0'.repeat(32)}`);
+    expect(unknown.status).toBe(404);
+    const notId = await api<{ error: string }>(pipeline.apiUrl, '/urls/xyz');
+    expect(notId.status).toBe(400);
+  });
+});

@@ -1,0 +1,169 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Client } from '@elastic/elasticsearch';
+import { deleteArticleIndex } from '@newsflow/search';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SERVICES = ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexer', 'api'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A unique name for one test's queues and index, so suites never see each other's data. */
+export function uniqueName(label: string): string {
+  return `t${label}-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`.toLowerCase();
+}
+
+export interface RunningProcess {
+  name: ServiceName;
+  child: ChildProcess;
+  output: () => string;
+}
+
+export function startService(name: ServiceName, env: Record<string, string>): RunningProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services', name, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { name, child, output: () => output };
+}
+
+export async function stopProcess(proc: RunningProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<number | null> {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return proc.child.exitCode;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeoutMs);
+    proc.child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    proc.child.kill(signal);
+  });
+}
+
+export interface Pipeline {
+  apiUrl: string;
+  prefix: string;
+  alias: string;
+  processes: RunningProcess[];
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts every service as its own process against real Redis and Elasticsearch. */
+export async function startPipeline(options: {
+  redisUrl: string;
+  elasticsearchUrl: string;
+  label: string;
+  env?: Record<string, string>;
+}): Promise<Pipeline> {
+  const prefix = uniqueName(options.label);
+  const alias = prefix;
+  const apiPort = await freePort();
+  const env: Record<string, string> = {
+    REDIS_URL: options.redisUrl,
+    ELASTICSEARCH_URL: options.elasticsearchUrl,
+    NEWSFLOW_QUEUE_PREFIX: prefix,
+    NEWSFLOW_INDEX_ALIAS: alias,
+    NEWSFLOW_API_PORT: String(apiPort),
+    NEWSFLOW_INDEX_REFRESH: 'wait_for',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  const processes = SERVICES.map((name) => startService(name, env));
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const logs = (): string => processes.map((p) => `----- ${p.name}\n${p.output().slice(-8_000)}`).join('\n');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const dead = processes.find((p) => p.child.exitCode !== null);
+    if (dead) throw new Error(`${dead.name} exited during start-up:\n${logs()}`);
+    try {
+      const response = await fetch(`${apiUrl}/readyz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`API not ready within 60 s:\n${logs()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    apiUrl,
+    prefix,
+    alias,
+    processes,
+    logs,
+    stop: async () => {
+      await Promise.all(processes.map((p) => stopProcess(p)));
+      await cleanupNamespace(options.redisUrl, options.elasticsearchUrl, prefix, alias);
+    },
+  };
+}
+
+/** Deletes a test's queues, ledger and index. */
+export async function cleanupNamespace(redisUrl: string, elasticsearchUrl: string, prefix: string, alias: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  const es = new Client({ node: elasticsearchUrl });
+  try {
+    await deleteArticleIndex(es, alias);
+  } finally {
+    await es.close();
+  }
+}
+
+export async function api<T = unknown>(base: string, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}${path}`, {
+    method: init?.method ?? (init?.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(init?.body === undefined ? {} : { 'content-type': 'application/json' }), ...init?.headers },
+    ...(init?.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body: body as T };
+}
+
+/** Polls GET /urls/:id until the URL is done or failed. */
+export async function waitForOutcome(apiUrl: string, id: string, timeoutMs = 90_000): Promise<{ state: string; stage: string; error?: { code: string; message: string }; documentId?: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await api<{ state: string; stage: string; error?: { code: string; message: string }; documentId?: string }>(apiUrl, `/urls/${id}`);
+    if (body.state === 'done' || body.state === 'failed') return body;
+    if (Date.now() > deadline) throw new Error(`URL ${id} still ${body.state} at ${body.stage} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
