@@ -52,3 +52,28 @@ export class StageFailure extends Error {
     this.retryAfterMs = options.retryAfterMs;
   }
 }
+
+/**
+ * Thrown by a stage that must wait (per-host politeness, a robots.txt still loading) without
+ * occupying a worker slot or spending a retry: the job goes back to the delayed set.
+ */
+export class StageDeferral extends Error {
+  constructor(
+    readonly delayMs: number,
+    readonly reason: string,
+  ) {
+    super(`deferred ${delayMs} ms: ${reason}`);
+    this.name = 'StageDeferral';
+  }
+}
+
+/**
+ * Thrown by a stage when the item needs no further processing and that is a success (e.g. the
+ * page answered 304 Not Modified): the run ends as done, with the reason as a note.
+ */
+export class StageSkip extends Error {
+  constructor(readonly reason: string) {
+    super(`skipped: ${reason}`);
+    this.name = 'StageSkip';
+  }
+}

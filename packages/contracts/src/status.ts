@@ -2,7 +2,7 @@ import type { FailureCode } from './failures';
 import type { StageName } from './queues';
 
 /** Where an accepted URL is. This is the ledger's record, independent of BullMQ's pruned sets. */
-export type UrlState = 'queued' | 'active' | 'retrying' | 'done' | 'failed';
+export type UrlState = 'queued' | 'active' | 'deferred' | 'retrying' | 'done' | 'failed';
 
 export interface UrlStatus {
   id: string;

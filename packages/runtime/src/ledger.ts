@@ -40,7 +40,7 @@ for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 return 1
 `;
 
-const STATE_RANK: Record<UrlState, number> = { queued: 0, active: 1, retrying: 1, done: 3, failed: 3 };
+const STATE_RANK: Record<UrlState, number> = { queued: 0, active: 1, deferred: 1, retrying: 1, done: 3, failed: 3 };
 function progressOf(stage: StageName, state: UrlState): number {
   return STAGES.indexOf(stage) * 4 + STATE_RANK[state];
 }
@@ -110,6 +110,11 @@ export class StatusLedger {
     };
     if (documentId) fields.documentId = documentId;
     return this.update(id, run, fields);
+  }
+
+  /** Waiting (politeness, robots) without spending an attempt. */
+  markDeferred(id: string, run: number, stage: StageName, now: Date): Promise<boolean> {
+    return this.update(id, run, { stage, state: 'deferred', updatedAt: now.toISOString() });
   }
 
   markRetrying(id: string, run: number, stage: StageName, attempts: number, error: { code: string; message: string }, now: Date): Promise<boolean> {

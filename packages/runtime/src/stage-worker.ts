@@ -1,8 +1,10 @@
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type ConnectionOptions, type MinimalJob } from "bullmq";
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type ConnectionOptions, type MinimalJob } from "bullmq";
 import type { Logger } from 'pino';
 import {
   QUEUE,
+  StageDeferral,
   StageFailure,
+  StageSkip,
   jobIdFor,
   nextStage,
   payloadSchema,
@@ -93,7 +95,7 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
   const next = nextStage(stage);
   const now = options.now ?? (() => new Date());
 
-  const processor = async (job: Job): Promise<unknown> => {
+  const processor = async (job: Job, token?: string): Promise<unknown> => {
     const started = performance.now();
     const attempt = job.attemptsMade + 1;
     const parsed = schema.safeParse(job.data);
@@ -127,6 +129,18 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
       log.debug({ durationMs }, 'stage done');
       return { durationMs };
     } catch (error) {
+      if (error instanceof StageDeferral && token) {
+        log.debug({ delayMs: error.delayMs, reason: error.reason }, 'deferred');
+        await ledger.markDeferred(input.docId, input.run, stage, now());
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        throw new DelayedError();
+      }
+      if (error instanceof StageSkip) {
+        const durationMs = Math.round(performance.now() - started);
+        await ledger.markStageDone(input.docId, input.run, stage, null, { durationMs, note: error.reason }, now(), input.docId);
+        log.info({ reason: error.reason }, 'run ends early');
+        return { skipped: error.reason };
+      }
       const failure = toFailure(error);
       const maxAttempts = job.opts.attempts ?? 1;
       const reason = `${failure.code}: ${failure.message}`;
