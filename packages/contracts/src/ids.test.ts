@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidUrlError, documentIdFor, identifyUrl, isDocumentId, jobIdFor, normalizeUrl, sourceDomain } from './ids';
+import type { InvalidUrlError} from './ids';
+import { documentIdFor, identifyUrl, isDocumentId, jobIdFor, normalizeUrl, sourceDomain } from './ids';
 
 describe('normalizeUrl', () => {
   it('maps trivial variants of one article onto one URL', () => {
