@@ -31,7 +31,7 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
 
   it('turns submitted URLs into searchable articles, and reports failures with reasons', async () => {
     const urls = [...site.articleUrls, site.url('/gone-404.html'), 'not a url', 'ftp://example.org/file'];
-    const submitted = await api<{ accepted: number; items: SubmitItem[] }>(pipeline.apiUrl, '/urls', { body: { urls } });
+    const submitted = await api<{ accepted: number; items: SubmitItem[] }>(pipeline.apiUrl, '/urls', { body: { urls }, key: pipeline.apiKey });
     expect(submitted.status).toBe(202);
     const items = submitted.body.items;
     expect(items).toHaveLength(urls.length);
@@ -82,7 +82,7 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
 
     // Re-submitting the same article (in another spelling) updates the same document.
     const spelling = site.url(storyPath).replace('127.0.0.1', '127.0.0.1') + '?utm_source=newsletter#top';
-    const again = await api<{ items: SubmitItem[] }>(pipeline.apiUrl, '/urls', { body: { urls: [spelling] } });
+    const again = await api<{ items: SubmitItem[] }>(pipeline.apiUrl, '/urls', { body: { urls: [spelling] }, key: pipeline.apiKey });
     expect(again.body.items[0]?.id).toBe(top.id);
     await waitForOutcome(pipeline.apiUrl, top.id);
     const after = await api<{ total: number; hits: { id: string }[] }>(pipeline.apiUrl, `/search?q=${encodeURIComponent('friendship unbreakable')}`);
@@ -95,10 +95,10 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
   });
 
   it('rejects malformed requests with a JSON error', async () => {
-    const bad = await api<{ error: string; message: string }>(pipeline.apiUrl, '/urls', { body: '{"urls": [' });
+    const bad = await api<{ error: string; message: string }>(pipeline.apiUrl, '/urls', { body: '{"urls": [', key: pipeline.apiKey });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_request');
-    const empty = await api<{ error: string }>(pipeline.apiUrl, '/urls', { body: { urls: [] } });
+    const empty = await api<{ error: string }>(pipeline.apiUrl, '/urls', { body: { urls: [] }, key: pipeline.apiKey });
     expect(empty.status).toBe(400);
     const unknown = await api<{ error: string }>(pipeline.apiUrl, `/urls/${'0'.repeat(32)}`);
     expect(unknown.status).toBe(404);

@@ -64,6 +64,8 @@ export async function stopProcess(proc: RunningProcess, signal: NodeJS.Signals =
 
 export interface Pipeline {
   apiUrl: string;
+  /** A valid API key for writes (sent as Bearer by `api()` when passed as `key`). */
+  apiKey: string;
   prefix: string;
   alias: string;
   processes: RunningProcess[];
@@ -81,7 +83,9 @@ export async function startPipeline(options: {
   const prefix = uniqueName(options.label);
   const alias = prefix;
   const apiPort = await freePort();
+  const apiKey = randomBytes(24).toString('hex');
   const env: Record<string, string> = {
+    NEWSFLOW_API_KEYS: `tests:${apiKey}`,
     REDIS_URL: options.redisUrl,
     ELASTICSEARCH_URL: options.elasticsearchUrl,
     NEWSFLOW_QUEUE_PREFIX: prefix,
@@ -109,6 +113,7 @@ export async function startPipeline(options: {
   }
   return {
     apiUrl,
+    apiKey,
     prefix,
     alias,
     processes,
@@ -141,10 +146,18 @@ export async function cleanupNamespace(redisUrl: string, elasticsearchUrl: strin
   }
 }
 
-export async function api<T = unknown>(base: string, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(
+  base: string,
+  path: string,
+  init?: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string },
+): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await fetch(`${base}${path}`, {
     method: init?.method ?? (init?.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init?.body === undefined ? {} : { 'content-type': 'application/json' }), ...init?.headers },
+    headers: {
+      ...(init?.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init?.key ? { authorization: `Bearer ${init.key}` } : {}),
+      ...init?.headers,
+    },
     ...(init?.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
   });
   const text = await response.text();
@@ -154,7 +167,7 @@ export async function api<T = unknown>(base: string, path: string, init?: { meth
   } catch {
     // not JSON
   }
-  return { status: response.status, body: body as T };
+  return { status: response.status, body: body as T, headers: response.headers };
 }
 
 /** Polls GET /urls/:id until the URL is done or failed. */

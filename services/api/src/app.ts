@@ -1,9 +1,11 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Client } from '@elastic/elasticsearch';
 import { z } from 'zod';
 import { STAGES, isDocumentId, type StageName } from '@newsflow/contracts';
-import type { Logger, StatusLedger, Submitter } from '@newsflow/runtime';
+import type { Logger, Redis, StatusLedger, Submitter } from '@newsflow/runtime';
+import { bearerToken, type ApiKeyring } from './auth';
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, getArticle, searchArticles } from '@newsflow/search';
 
 export interface AppDeps {
@@ -17,6 +19,15 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** Readiness: Redis and Elasticsearch reachable. */
   ready: () => Promise<{ redis: boolean; elasticsearch: boolean }>;
+  auth: { keyring: ApiKeyring; mode: 'required' | 'off'; readsRequireKey: boolean };
+  /** Shared counters so the limit holds across API instances; in-process when absent. */
+  rateLimit: { redis?: Redis; namespace: string; perKeyPerMinute: number; anonymousPerMinute: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiKeyName: string | null;
+  }
 }
 
 class HttpError extends Error {
@@ -71,10 +82,46 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'internal_error', message: 'internal error' });
   });
+  app.decorateRequest('apiKeyName', null);
+  app.addHook('onRequest', async (request) => {
+    const token = bearerToken(request.headers.authorization);
+    if (token !== null) {
+      request.apiKeyName = deps.auth.keyring.verify(token);
+      if (request.apiKeyName === null) throw new HttpError(401, 'unauthorized', 'the API key is not valid (revoked or mistyped)');
+      return;
+    }
+    if (deps.auth.mode === 'off' || request.url === '/healthz' || request.url === '/readyz') return;
+    const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
+    if (isWrite || deps.auth.readsRequireKey) {
+      throw new HttpError(401, 'unauthorized', 'this request needs an API key: send Authorization: Bearer <key>');
+    }
+  });
+  void app.register(rateLimit, {
+    global: true,
+    ...(deps.rateLimit.redis ? { redis: deps.rateLimit.redis, nameSpace: deps.rateLimit.namespace } : {}),
+    // A Redis outage must surface as 503 from the route, not as a rate-limit error.
+    skipOnError: true,
+    timeWindow: 60_000,
+    max: (request) => (request.apiKeyName ? deps.rateLimit.perKeyPerMinute : deps.rateLimit.anonymousPerMinute),
+    keyGenerator: (request) => (request.apiKeyName ? `key:${request.apiKeyName}` : `ip:${request.ip}`),
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) => {
+      const error = new HttpError(429, 'rate_limited', `rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`);
+      return error;
+    },
+  });
+
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  // Registered after the rate limiter so that its route hooks apply to every route.
+  void app.register(async (api) => registerRoutes(api, deps));
+
+  return app;
+}
+
+function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
+  api.get('/healthz', async () => ({ status: 'ok' }));
+  api.get('/readyz', async (_request, reply) => {
     const state = await deps.ready();
     const ok = state.redis && state.elasticsearch;
     return reply.code(ok ? 200 : 503).send({ ready: ok, ...state });
@@ -84,7 +131,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     .object({ urls: z.array(z.string().max(10_000)).min(1, 'urls must not be empty').max(deps.maxUrlsPerRequest, `at most ${deps.maxUrlsPerRequest} URLs per request`) })
     .strict();
 
-  app.post('/urls', async (request, reply) => {
+  api.post('/urls', async (request, reply) => {
     const { urls } = parseOr400(submitSchema, request.body);
     const outcomes = await deps.submitter.submitMany(urls);
     const items = outcomes.map((o) => ('error' in o ? { url: o.input, error: o.error, message: o.message } : { url: o.url, id: o.id, status: o.status }));
@@ -92,7 +139,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.code(202).send({ accepted, rejected: items.length - accepted, items });
   });
 
-  app.get<{ Params: { id: string } }>('/urls/:id', async (request) => {
+  api.get<{ Params: { id: string } }>('/urls/:id', async (request) => {
     const { id } = request.params;
     if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
     const status = await deps.ledger.get(id);
@@ -100,7 +147,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return status;
   });
 
-  app.get('/queues', async () => {
+  api.get('/queues', async () => {
     const entries = await Promise.all(
       STAGES.map(async (stage) => {
         const counts = await deps.queues[stage].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children', 'paused');
@@ -118,7 +165,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return { queues: entries };
   });
 
-  app.get('/search', async (request) => {
+  api.get('/search', async (request) => {
     const params = parseOr400(searchQuerySchema, request.query);
     if (params.page * params.size > MAX_RESULT_WINDOW) {
       throw new HttpError(400, 'invalid_request', `page * size may not exceed ${MAX_RESULT_WINDOW}`);
@@ -126,7 +173,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return searchArticles(deps.search, deps.alias, params);
   });
 
-  app.get<{ Params: { id: string } }>('/articles/:id', async (request) => {
+  api.get<{ Params: { id: string } }>('/articles/:id', async (request) => {
     const { id } = request.params;
     if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
     const article = await getArticle(deps.search, deps.alias, id);
@@ -134,7 +181,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return article;
   });
 
-  return app;
 }
 
 function isRedisUnavailable(error: Error): boolean {
