@@ -61,6 +61,11 @@ export class StageDeferral extends Error {
   constructor(
     readonly delayMs: number,
     readonly reason: string,
+    /**
+     * When a shared dependency is down (Elasticsearch), pause this worker's whole consumption
+     * for delayMs instead of cycling every job through the delayed set.
+     */
+    readonly pauseStage = false,
   ) {
     super(`deferred ${delayMs} ms: ${reason}`);
     this.name = 'StageDeferral';

@@ -32,6 +32,11 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
 export const workerConfigSchema = baseConfigSchema.extend({
   NEWSFLOW_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
   NEWSFLOW_HTML_TTL_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  /** A crashed worker's job is re-run after about lock duration + stalled interval. */
+  NEWSFLOW_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  NEWSFLOW_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Crashes a job may cause before it fails as stalled_too_often. */
+  NEWSFLOW_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(100).default(2),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 

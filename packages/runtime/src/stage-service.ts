@@ -67,6 +67,9 @@ export async function startStageService<S extends StageName, C extends WorkerCon
     ledger,
     logger,
     concurrency,
+    lockDurationMs: config.NEWSFLOW_LOCK_DURATION_MS,
+    stalledIntervalMs: config.NEWSFLOW_STALLED_INTERVAL_MS,
+    maxStalledCount: config.NEWSFLOW_MAX_STALLED_COUNT,
   });
 
   let health: Server | null = null;

@@ -80,6 +80,8 @@ export interface StageWorkerOptions<S extends StageName> {
   concurrency: number;
   /** How often a crashed worker's job is noticed; BullMQ's default is 30 s. */
   stalledIntervalMs?: number;
+  /** How long a job's lock lasts without renewal; a crashed worker's job is free after this. */
+  lockDurationMs?: number;
   maxStalledCount?: number;
   now?: () => Date;
 }
@@ -129,6 +131,12 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
       log.debug({ durationMs }, 'stage done');
       return { durationMs };
     } catch (error) {
+      if (error instanceof StageDeferral && error.pauseStage) {
+        log.warn({ delayMs: error.delayMs, reason: error.reason }, 'pausing consumption');
+        await ledger.markDeferred(input.docId, input.run, stage, now());
+        await worker.rateLimit(error.delayMs);
+        throw Worker.RateLimitError();
+      }
       if (error instanceof StageDeferral && token) {
         log.debug({ delayMs: error.delayMs, reason: error.reason }, 'deferred');
         await ledger.markDeferred(input.docId, input.run, stage, now());
@@ -160,6 +168,7 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
     prefix: options.prefix,
     concurrency: options.concurrency,
     stalledInterval: options.stalledIntervalMs ?? 30_000,
+    lockDuration: options.lockDurationMs ?? 30_000,
     maxStalledCount: options.maxStalledCount ?? 2,
     settings: {
       backoffStrategy: (attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob) => {

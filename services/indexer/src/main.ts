@@ -30,7 +30,7 @@ runMain(() =>
           logger,
         );
         return {
-          handler: createIndexStage({ index: (item) => bulk.index(item), capabilities, now: () => new Date() }),
+          handler: createIndexStage({ index: (item) => bulk.index(item), capabilities, now: () => new Date(), outagePauseMs: config.NEWSFLOW_INDEX_OUTAGE_PAUSE_MS }),
           ready: () => clusterReachable(client),
           close: async () => {
             await bulk.drain();
