@@ -46,7 +46,12 @@ export interface Origin {
  * A loopback news site that generates articles on the fly: /article/<n>.html. Optional delay
  * keeps a fetch in flight long enough to crash the worker that is doing it.
  */
-export async function startOrigin(options: { host?: string; delayMs?: number } = {}): Promise<Origin> {
+/**
+ * In chaos mode some article numbers misbehave on purpose: n % 10 == 7 answers 503 on its first
+ * request (transient), n % 50 == 13 is 404 and n % 50 == 29 serves an image (permanent failures),
+ * n % 25 == 3 answers slowly.
+ */
+export async function startOrigin(options: { host?: string; delayMs?: number; chaos?: boolean } = {}): Promise<Origin> {
   const host = options.host ?? '127.0.0.1';
   let delay = options.delayMs ?? 0;
   const hits = new Map<string, number>();
@@ -59,13 +64,24 @@ export async function startOrigin(options: { host?: string; delayMs?: number } =
         return;
       }
       const match = /^\/article\/(\d+)\.html$/.exec(path);
-      if (!match) {
+      const n = Number(match?.[1] ?? -1);
+      if (!match || (options.chaos && n % 50 === 13)) {
         res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generatedArticle(Number(match[1])).html);
+      if (options.chaos && n % 10 === 7 && hits.get(path) === 1) {
+        res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>Try again</h1>');
+        return;
+      }
+      if (options.chaos && n % 50 === 29) {
+        res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048, 7));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generatedArticle(n).html);
     };
-    if (delay > 0 && path !== '/robots.txt') setTimeout(answer, delay);
+    const requested = Number(/^\/article\/(\d+)\.html$/.exec(path)?.[1] ?? -1);
+    const chaosDelay = options.chaos && requested % 25 === 3 ? 1_500 : 0;
+    if (delay + chaosDelay > 0 && path !== '/robots.txt') setTimeout(answer, delay + chaosDelay);
     else answer();
   });
   server.keepAliveTimeout = 1_000;
