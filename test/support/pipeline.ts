@@ -99,16 +99,21 @@ export async function startPipeline(options: {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const logs = (): string => processes.map((p) => `----- ${p.name}\n${p.output().slice(-8_000)}`).join('\n');
   const deadline = Date.now() + 60_000;
+  const abort = async (message: string): Promise<never> => {
+    // Never leave half a pipeline running behind a failed start.
+    await Promise.all(processes.map((p) => stopProcess(p, 'SIGKILL')));
+    throw new Error(`${message}:\n${logs()}`);
+  };
   for (;;) {
     const dead = processes.find((p) => p.child.exitCode !== null);
-    if (dead) throw new Error(`${dead.name} exited during start-up:\n${logs()}`);
+    if (dead) await abort(`${dead.name} exited during start-up`);
     try {
       const response = await fetch(`${apiUrl}/readyz`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`API not ready within 60 s:\n${logs()}`);
+    if (Date.now() > deadline) await abort('API not ready within 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
