@@ -92,6 +92,22 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
     const queues = await api<{ queues: { stage: string; failed: number }[] }>(pipeline.apiUrl, '/queues');
     expect(queues.body.queues.map((q) => q.stage)).toEqual(['fetch', 'clean', 'langdetect', 'enrich', 'index']);
     expect(queues.body.queues.find((q) => q.stage === 'fetch')?.failed).toBe(1);
+
+    // The dead-letter view groups the failure by stage and reason, with the domain and an example.
+    const failures = await api<{ total: number; groups: { stage: string; code: string; retryable: boolean; count: number; domains: { domain: string }[]; examples: { url: string; message: string }[] }[] }>(
+      pipeline.apiUrl,
+      '/failures',
+    );
+    expect(failures.body.total).toBe(1);
+    expect(failures.body.groups[0]).toMatchObject({ stage: 'fetch', code: 'http_4xx', retryable: false, count: 1, domains: [{ domain: site.host }] });
+    expect(failures.body.groups[0]?.examples[0]?.url).toBe(site.url('/gone-404.html'));
+    // Permanent failures are only retried when asked to; the retry is a new run of the same id.
+    const cautious = await api<{ retried: number; skipped: number }>(pipeline.apiUrl, '/failures/retry', { body: {}, key: pipeline.apiKey });
+    expect(cautious.body).toEqual({ retried: 0, skipped: 1 });
+    const forced = await api<{ retried: number }>(pipeline.apiUrl, '/failures/retry', { body: { includePermanent: true }, key: pipeline.apiKey });
+    expect(forced.body.retried).toBe(1);
+    const retried = await waitForOutcome(pipeline.apiUrl, missing!.id);
+    expect(retried).toMatchObject({ state: 'failed', error: { code: 'http_4xx' }, run: 2 });
   });
 
   it('rejects malformed requests with a JSON error', async () => {

@@ -176,10 +176,19 @@ export async function api<T = unknown>(
 }
 
 /** Polls GET /urls/:id until the URL is done or failed. */
-export async function waitForOutcome(apiUrl: string, id: string, timeoutMs = 90_000): Promise<{ state: string; stage: string; error?: { code: string; message: string }; documentId?: string }> {
+export interface UrlOutcome {
+  id: string;
+  run: number;
+  state: string;
+  stage: string;
+  error?: { code: string; message: string };
+  documentId?: string;
+}
+
+export async function waitForOutcome(apiUrl: string, id: string, timeoutMs = 90_000): Promise<UrlOutcome> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { body } = await api<{ state: string; stage: string; error?: { code: string; message: string }; documentId?: string }>(apiUrl, `/urls/${id}`);
+    const { body } = await api<UrlOutcome>(apiUrl, `/urls/${id}`);
     if (body.state === 'done' || body.state === 'failed') return body;
     if (Date.now() > deadline) throw new Error(`URL ${id} still ${body.state} at ${body.stage} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { STAGES, isDocumentId, type StageName } from '@newsflow/contracts';
 import type { Logger, Redis, StatusLedger, Submitter } from '@newsflow/runtime';
 import { bearerToken, type ApiKeyring } from './auth';
+import { listFailures, retryFailures } from './failures';
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, getArticle, searchArticles } from '@newsflow/search';
 
 export interface AppDeps {
@@ -163,6 +164,28 @@ function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
       }),
     );
     return { queues: entries };
+  });
+
+  const failureFilter = z
+    .object({
+      stage: z.enum(STAGES as [StageName, ...StageName[]]).optional(),
+      code: z.string().regex(/^[a-z0-9_]+$/).max(64).optional(),
+      examples: z.coerce.number().int().min(0).max(100).default(5),
+    })
+    .strict();
+  api.get('/failures', async (request) => listFailures(deps.queues, parseOr400(failureFilter, request.query)));
+
+  const retrySchema = z
+    .object({
+      stage: z.enum(STAGES as [StageName, ...StageName[]]).optional(),
+      code: z.string().regex(/^[a-z0-9_]+$/).max(64).optional(),
+      includePermanent: z.boolean().default(false),
+      limit: z.number().int().min(1).max(10_000).default(1_000),
+    })
+    .strict();
+  api.post('/failures/retry', async (request, reply) => {
+    const result = await retryFailures(deps.queues, deps.submitter, parseOr400(retrySchema, request.body ?? {}));
+    return reply.code(202).send(result);
   });
 
   api.get('/search', async (request) => {
