@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDemoSite, type DemoSite } from '../../infra/demo-site/server';
-import { api, startPipeline, waitForOutcome, type Pipeline } from '../support/pipeline';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, api, startPipeline, waitForOutcome, type Pipeline } from '../support/pipeline';
 
 interface SubmitItem {
   url: string;
@@ -108,6 +110,35 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
     expect(forced.body.retried).toBe(1);
     const retried = await waitForOutcome(pipeline.apiUrl, missing!.id);
     expect(retried).toMatchObject({ state: 'failed', error: { code: 'http_4xx' }, run: 2 });
+  });
+
+  it('drives the pipeline from the newsflow CLI', async () => {
+    const run = (args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'packages', 'cli', 'bin', 'newsflow.js'), ...args], {
+          env: { ...process.env, NEWSFLOW_API_URL: pipeline.apiUrl, NEWSFLOW_API_KEY: pipeline.apiKey, ...env },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.on('exit', (code) => resolve({ code, stdout, stderr }));
+      });
+    const enqueued = await run(['enqueue', '--wait', site.url('/2025/10/14/reforme-retraites.html'), site.url('/no-such-page.html')]);
+    expect(enqueued.stdout).toMatch(/indexed\s+1/);
+    expect(enqueued.stdout).toMatch(/failed: http_4xx\s+1/);
+    expect(enqueued.code).toBe(1);
+    const found = await run(['search', 'retraites calendrier', '--lang', 'fra', '--json']);
+    expect(found.code).toBe(0);
+    expect((JSON.parse(found.stdout) as { hits: { url: string }[] }).hits[0]?.url).toBe(site.url('/2025/10/14/reforme-retraites.html'));
+    const traced = await run(['trace', site.url('/2025/10/14/reforme-retraites.html')]);
+    expect(traced.stdout).toMatch(/done at index/);
+    expect(traced.stdout).toMatch(/indexed: "Réforme des retraites/);
+    const status = await run(['status']);
+    expect(status.stdout).toMatch(/^stage\s+waiting\s+active/m);
+    const noKey = await run(['enqueue', site.url('/')], { NEWSFLOW_API_KEY: '' });
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toContain('API key');
   });
 
   it('rejects malformed requests with a JSON error', async () => {

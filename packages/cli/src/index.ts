@@ -1,0 +1,2 @@
+export { runCli, HELP, type CliIo } from './cli';
+export { createApiClient, CliError, type ApiClient } from './client';
