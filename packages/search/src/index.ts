@@ -3,3 +3,4 @@ export * from './capabilities';
 export * from './mapping';
 export * from './index-admin';
 export * from './query';
+export * from './operations';

@@ -1,15 +1,34 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { ArticleDocument } from '@newsflow/contracts';
 
-export interface SearchParams {
-  q?: string;
-  lang?: string;
-  domain?: string;
+/** Filters users can combine; each multi-valued filter matches any of its values. */
+export interface SearchFilters {
+  lang?: string[];
+  domain?: string[];
+  publisher?: string[];
+  /** ISO 3166-1 alpha-2 country the story is about (from its entities). */
+  country?: string[];
+  /** Country of the publisher. */
+  publisherCountry?: string[];
+  person?: string[];
+  org?: string[];
+  place?: string[];
+  keyword?: string[];
+  cluster?: string[];
   from?: string;
   to?: string;
+}
+
+export interface SearchParams extends SearchFilters {
+  q?: string;
   page: number;
   size: number;
   sort: 'relevance' | 'date';
+  /** Opaque cursor from a previous page's `next`: stable deep pagination (search_after). */
+  after?: string;
+  /** One hit per near-duplicate cluster, with the number of copies. */
+  collapse?: 'cluster';
+  facets: boolean;
 }
 
 export interface SearchHit {
@@ -22,6 +41,14 @@ export interface SearchHit {
   language: string;
   snippet: string;
   titleHighlighted: string | null;
+  cluster: { id: string; isOriginal: boolean } | null;
+  /** With collapse=cluster: how many other articles of the result share this one's cluster. */
+  copies?: number;
+}
+
+export interface FacetBucket {
+  value: string;
+  count: number;
 }
 
 export interface SearchResponse {
@@ -30,86 +57,193 @@ export interface SearchResponse {
   size: number;
   tookMs: number;
   hits: SearchHit[];
+  /** Cursor for the next page, or null at the end. */
+  next: string | null;
+  facets?: Record<string, FacetBucket[]> & { dates?: { interval: string; buckets: FacetBucket[] } };
 }
 
 export const MAX_QUERY_LENGTH = 1_000;
 export const MAX_PAGE_SIZE = 100;
-/** Deep paging by page number is capped; beyond it clients must use search_after. */
+/** Deep paging by page number is capped; beyond it clients use the `after` cursor. */
 export const MAX_RESULT_WINDOW = 10_000;
 
-const SOURCE_FIELDS = ['id', 'title', 'url', 'domain', 'publishedAt', 'language', 'lead'];
+const SOURCE_FIELDS = ['id', 'title', 'url', 'domain', 'publishedAt', 'language', 'lead', 'cluster'];
 
-/**
- * Builds the query. User text only ever goes through simple_query_string, which supports
- * phrases, +/-, OR and never raises a parse error: no raw query_string, no user DSL.
- */
-export function buildSearchRequest(alias: string, params: SearchParams): estypes.SearchRequest {
-  const filter: estypes.QueryDslQueryContainer[] = [];
-  if (params.lang) filter.push({ term: { language: params.lang } });
-  if (params.domain) filter.push({ term: { domain: params.domain.toLowerCase() } });
-  if (params.from || params.to) {
-    filter.push({ range: { publishedAt: { ...(params.from ? { gte: params.from } : {}), ...(params.to ? { lte: params.to } : {}) } } });
+/** Filter name → indexed field. */
+export const FILTER_FIELDS: Readonly<Record<Exclude<keyof SearchFilters, 'from' | 'to'>, string>> = Object.freeze({
+  lang: 'language',
+  domain: 'domain',
+  publisher: 'publisher.name',
+  country: 'countries',
+  publisherCountry: 'publisher.country',
+  person: 'people',
+  org: 'organizations',
+  place: 'places',
+  keyword: 'keywords',
+  cluster: 'cluster.id',
+});
+
+/** Facet name → field and how many buckets to return. */
+const FACETS: Readonly<Record<string, { field: string; size: number }>> = Object.freeze({
+  language: { field: 'language', size: 20 },
+  domain: { field: 'domain', size: 20 },
+  publisher: { field: 'publisher.name', size: 20 },
+  publisherCountry: { field: 'publisher.country', size: 20 },
+  country: { field: 'countries', size: 20 },
+  person: { field: 'people', size: 15 },
+  org: { field: 'organizations', size: 15 },
+  place: { field: 'places', size: 15 },
+  keyword: { field: 'keywords', size: 20 },
+});
+
+export function buildFilters(filters: SearchFilters): estypes.QueryDslQueryContainer[] {
+  const clauses: estypes.QueryDslQueryContainer[] = [];
+  for (const [name, field] of Object.entries(FILTER_FIELDS) as [keyof typeof FILTER_FIELDS, string][]) {
+    const values = filters[name];
+    if (values && values.length > 0) clauses.push({ terms: { [field]: name === 'domain' ? values.map((v) => v.toLowerCase()) : values } });
   }
-  const q = params.q?.trim();
-  const must: estypes.QueryDslQueryContainer[] = q
-    ? [
-        {
-          simple_query_string: {
-            query: q,
-            fields: ['title^3', 'body', 'description', 'i18n.*.title^3', 'i18n.*.body'],
-            default_operator: 'and',
-            flags: 'AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE|PREFIX',
-            lenient: true,
-          },
-        },
-      ]
-    : [{ match_all: {} }];
-  const sort: estypes.Sort = params.sort === 'date' || !q ? [{ publishedAt: { order: 'desc', missing: '_last' } }, { id: 'asc' }] : ['_score', { publishedAt: { order: 'desc', missing: '_last' } }];
+  if (filters.from || filters.to) {
+    clauses.push({ range: { publishedAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } } });
+  }
+  return clauses;
+}
+
+/** The text part. User text only ever goes through simple_query_string: no raw query_string, no user DSL. */
+export function buildTextQuery(q: string | undefined): estypes.QueryDslQueryContainer {
+  const text = q?.trim();
+  if (!text) return { match_all: {} };
   return {
-    index: alias,
-    from: (params.page - 1) * params.size,
-    size: params.size,
-    track_total_hits: true,
-    _source: SOURCE_FIELDS,
-    query: { bool: { must, filter } },
-    sort,
-    highlight: q
-      ? {
-          encoder: 'html',
-          pre_tags: ['<mark>'],
-          post_tags: ['</mark>'],
-          fields: {
-            body: { fragment_size: 180, number_of_fragments: 1, no_match_size: 180 },
-            title: { number_of_fragments: 0 },
-          },
-        }
-      : undefined,
+    simple_query_string: {
+      query: text,
+      fields: ['title^3', 'body', 'description', 'i18n.*.title^3', 'i18n.*.body'],
+      default_operator: 'and',
+      flags: 'AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE|PREFIX',
+      lenient: true,
+    },
   };
 }
 
-export async function searchArticles(client: Client, alias: string, params: SearchParams): Promise<SearchResponse> {
-  const response = await client.search<Partial<ArticleDocument>>(buildSearchRequest(alias, params));
-  const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-  return {
-    total,
-    page: params.page,
+export function sortFor(params: Pick<SearchParams, 'q' | 'sort'>): estypes.SortCombinations[] {
+  // `id` last makes the order total, which search_after needs for stable pages.
+  return params.sort === 'date' || !params.q?.trim()
+    ? [{ publishedAt: { order: 'desc', missing: '_last' } }, { id: 'asc' }]
+    : [{ _score: { order: 'desc' } }, { publishedAt: { order: 'desc', missing: '_last' } }, { id: 'asc' }];
+}
+
+/** A date-histogram interval that gives a readable number of bars for the range. */
+export function histogramInterval(from: string | undefined, to: string | undefined, now = new Date()): estypes.AggregationsCalendarInterval {
+  const start = from ? Date.parse(from) : Number.NaN;
+  const end = to ? Date.parse(to) : now.getTime();
+  if (Number.isNaN(start)) return 'month';
+  const days = (end - start) / 86_400_000;
+  if (days <= 3) return 'hour';
+  if (days <= 90) return 'day';
+  if (days <= 730) return 'week';
+  return 'month';
+}
+
+export function encodeCursor(sort: estypes.SortResults): string {
+  return Buffer.from(JSON.stringify(sort), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): estypes.SortResults | null {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    return Array.isArray(value) && value.length <= 4 && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v) || v === null)
+      ? (value as estypes.SortResults)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function buildSearchRequest(alias: string, params: SearchParams): estypes.SearchRequest {
+  const q = params.q?.trim();
+  const after = params.after ? decodeCursor(params.after) : null;
+  const request: estypes.SearchRequest = {
+    index: alias,
     size: params.size,
-    tookMs: response.took,
-    hits: response.hits.hits.map((hit) => {
-      const source = hit._source ?? {};
-      return {
-        id: hit._id ?? source.id ?? '',
-        score: hit._score ?? null,
-        title: source.title ?? '',
-        url: source.url ?? '',
-        domain: source.domain ?? '',
-        publishedAt: source.publishedAt ?? null,
-        language: source.language ?? 'und',
-        snippet: hit.highlight?.body?.[0] ?? escapeHtml((source.lead ?? '').slice(0, 180)),
-        titleHighlighted: hit.highlight?.title?.[0] ?? null,
-      };
-    }),
+    track_total_hits: true,
+    _source: SOURCE_FIELDS,
+    query: { bool: { must: [buildTextQuery(q)], filter: buildFilters(params) } },
+    sort: sortFor(params),
+    ...(after ? { search_after: after } : { from: (params.page - 1) * params.size }),
   };
+  if (q) {
+    request.highlight = {
+      encoder: 'html',
+      pre_tags: ['<mark>'],
+      post_tags: ['</mark>'],
+      fields: {
+        body: { fragment_size: 180, number_of_fragments: 1, no_match_size: 180 },
+        title: { number_of_fragments: 0 },
+        'i18n.*.body': { fragment_size: 180, number_of_fragments: 1 },
+      },
+    };
+  }
+  if (params.collapse === 'cluster') {
+    request.collapse = { field: 'cluster.id' };
+    request.aggs = { ...request.aggs, clusters: { terms: { field: 'cluster.id', size: Math.min(params.size * 4, 1_000) } } };
+  }
+  if (params.facets) {
+    const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
+    for (const [name, facet] of Object.entries(FACETS)) aggs[name] = { terms: { field: facet.field, size: facet.size } };
+    aggs.dates = { date_histogram: { field: 'publishedAt', calendar_interval: histogramInterval(params.from, params.to), min_doc_count: 1 } };
+    request.aggs = { ...request.aggs, ...aggs };
+  }
+  return request;
+}
+
+/** Stored fields read back; cluster is written by the enricher's near-duplicate step. */
+type Source = Partial<ArticleDocument> & { cluster?: { id: string; isOriginal: boolean; similarity?: number } };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+function termsBuckets(aggregate: estypes.AggregationsAggregate | undefined): FacetBucket[] {
+  const buckets = (aggregate as estypes.AggregationsStringTermsAggregate | undefined)?.buckets;
+  if (!Array.isArray(buckets)) return [];
+  return buckets.map((b) => ({ value: String(b.key), count: b.doc_count }));
+}
+
+export async function searchArticles(client: Client, alias: string, params: SearchParams): Promise<SearchResponse> {
+  const response = await client.search<Source>(buildSearchRequest(alias, params));
+  const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+  const clusterSizes = new Map(termsBuckets(response.aggregations?.clusters).map((b) => [b.value, b.count]));
+  const hits = response.hits.hits.map((hit): SearchHit => {
+    const source = hit._source ?? {};
+    const highlighted = hit.highlight ?? {};
+    const bodySnippet = highlighted.body?.[0] ?? Object.entries(highlighted).find(([field]) => field.startsWith('i18n.'))?.[1]?.[0];
+    const cluster = source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null;
+    return {
+      id: hit._id ?? source.id ?? '',
+      score: hit._score ?? null,
+      title: source.title ?? '',
+      url: source.url ?? '',
+      domain: source.domain ?? '',
+      publishedAt: source.publishedAt ?? null,
+      language: source.language ?? 'und',
+      snippet: bodySnippet ?? escapeHtml((source.lead ?? '').slice(0, 180)),
+      titleHighlighted: highlighted.title?.[0] ?? null,
+      cluster,
+      ...(params.collapse === 'cluster' && cluster ? { copies: Math.max(0, (clusterSizes.get(cluster.id) ?? 1) - 1) } : {}),
+    };
+  });
+  const last = response.hits.hits.at(-1);
+  const next = last?.sort && response.hits.hits.length === params.size ? encodeCursor(last.sort) : null;
+  const result: SearchResponse = { total, page: params.page, size: params.size, tookMs: response.took, hits, next };
+  if (params.facets && response.aggregations) {
+    const facets: SearchResponse['facets'] = {};
+    for (const name of Object.keys(FACETS)) facets[name] = termsBuckets(response.aggregations[name]);
+    const dates = response.aggregations.dates as estypes.AggregationsDateHistogramAggregate | undefined;
+    facets.dates = {
+      interval: histogramInterval(params.from, params.to),
+      buckets: Array.isArray(dates?.buckets) ? dates.buckets.map((b) => ({ value: b.key_as_string ?? new Date(b.key).toISOString(), count: b.doc_count })) : [],
+    };
+    result.facets = facets;
+  }
+  return result;
 }
 
 export async function getArticle(client: Client, alias: string, id: string): Promise<ArticleDocument | null> {
@@ -117,6 +251,50 @@ export async function getArticle(client: Client, alias: string, id: string): Pro
   return response.found && response._source ? response._source : null;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+/** More-like-this on title and body, plus the other members of the article's near-duplicate cluster. */
+export async function similarArticles(client: Client, alias: string, id: string, size: number): Promise<{ similar: SearchHit[]; copies: SearchHit[] } | null> {
+  const article = (await getArticle(client, alias, id)) as Source | null;
+  if (!article) return null;
+  const toHit = (hit: estypes.SearchHit<Source>): SearchHit => {
+    const source = hit._source ?? {};
+    return {
+      id: hit._id ?? '',
+      score: hit._score ?? null,
+      title: source.title ?? '',
+      url: source.url ?? '',
+      domain: source.domain ?? '',
+      publishedAt: source.publishedAt ?? null,
+      language: source.language ?? 'und',
+      snippet: escapeHtml((source.lead ?? '').slice(0, 180)),
+      titleHighlighted: null,
+      cluster: source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null,
+    };
+  };
+  const [similar, copies] = await Promise.all([
+    client.search<Source>({
+      index: alias,
+      size,
+      _source: SOURCE_FIELDS,
+      query: {
+        more_like_this: {
+          fields: ['title', 'body'],
+          like: [{ _index: alias, _id: id }],
+          min_term_freq: 1,
+          min_doc_freq: 1,
+          max_query_terms: 40,
+          minimum_should_match: '20%',
+        },
+      },
+    }),
+    article.cluster?.id
+      ? client.search<Source>({
+          index: alias,
+          size: 100,
+          _source: SOURCE_FIELDS,
+          query: { bool: { filter: [{ term: { 'cluster.id': article.cluster.id } }], must_not: [{ ids: { values: [id] } }] } },
+          sort: [{ publishedAt: { order: 'asc', missing: '_last' } }, { id: 'asc' }],
+        })
+      : Promise.resolve(null),
+  ]);
+  return { similar: similar.hits.hits.map(toHit), copies: copies ? copies.hits.hits.map(toHit) : [] };
 }

@@ -7,7 +7,19 @@ import { STAGES, isDocumentId, type StageName } from '@newsflow/contracts';
 import type { Logger, Redis, StatusLedger, Submitter } from '@newsflow/runtime';
 import { bearerToken, type ApiKeyring } from './auth';
 import { listFailures, retryFailures } from './failures';
-import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, getArticle, searchArticles } from '@newsflow/search';
+import {
+  MAX_RESULT_WINDOW,
+  decodeCursor,
+  deleteArticle,
+  deleteByDomain,
+  detectCapabilities,
+  getArticle,
+  reindexToNewVersion,
+  searchArticles,
+  similarArticles,
+} from '@newsflow/search';
+import { exportArticles } from './export';
+import { exportQuerySchema, searchQuerySchema } from './schemas';
 
 export interface AppDeps {
   logger: Logger;
@@ -40,21 +52,6 @@ class HttpError extends Error {
     super(message);
   }
 }
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date such as 2025-09-05');
-
-const searchQuerySchema = z
-  .object({
-    q: z.string().max(MAX_QUERY_LENGTH, `q is limited to ${MAX_QUERY_LENGTH} characters`).optional(),
-    lang: z.string().regex(/^[a-z]{3}$/, 'lang is an ISO 639-3 code such as "eng"').optional(),
-    domain: z.string().max(253).optional(),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
-    sort: z.enum(['relevance', 'date']).default('relevance'),
-  })
-  .strict();
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -190,9 +187,10 @@ function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
 
   api.get('/search', async (request) => {
     const params = parseOr400(searchQuerySchema, request.query);
-    if (params.page * params.size > MAX_RESULT_WINDOW) {
-      throw new HttpError(400, 'invalid_request', `page * size may not exceed ${MAX_RESULT_WINDOW}`);
+    if (!params.after && params.page * params.size > MAX_RESULT_WINDOW) {
+      throw new HttpError(400, 'invalid_request', `page * size may not exceed ${MAX_RESULT_WINDOW}; use the "after" cursor for deeper pages`);
     }
+    if (params.after && !decodeCursor(params.after)) throw new HttpError(400, 'invalid_request', 'after is not a cursor returned by this API');
     return searchArticles(deps.search, deps.alias, params);
   });
 
@@ -202,6 +200,46 @@ function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
     const article = await getArticle(deps.search, deps.alias, id);
     if (!article) throw new HttpError(404, 'not_found', `no article with id ${id}`);
     return article;
+  });
+
+  api.get<{ Params: { id: string }; Querystring: { size?: string } }>('/articles/:id/similar', async (request) => {
+    const { id } = request.params;
+    if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
+    const size = parseOr400(z.coerce.number().int().min(1).max(50).default(10), request.query.size);
+    const result = await similarArticles(deps.search, deps.alias, id, size);
+    if (!result) throw new HttpError(404, 'not_found', `no article with id ${id}`);
+    return result;
+  });
+
+  api.delete<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
+    const { id } = request.params;
+    if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
+    if (!(await deleteArticle(deps.search, deps.alias, id))) throw new HttpError(404, 'not_found', `no article with id ${id}`);
+    request.log.info({ documentId: id, by: request.apiKeyName }, 'article deleted');
+    return reply.code(200).send({ deleted: 1 });
+  });
+
+  api.delete('/articles', async (request) => {
+    const { domain } = parseOr400(z.object({ domain: z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i, 'domain is a host name') }).strict(), request.query);
+    const deleted = await deleteByDomain(deps.search, deps.alias, domain);
+    request.log.info({ domain, deleted, by: request.apiKeyName }, 'takedown by domain');
+    return { deleted };
+  });
+
+  api.get('/export', async (request, reply) => {
+    const { format, limit, ...params } = parseOr400(exportQuerySchema, request.query);
+    const stream = exportArticles(deps.search, deps.alias, params, format, limit);
+    const type = { ndjson: 'application/x-ndjson', csv: 'text/csv; charset=utf-8', zip: 'application/zip' }[format];
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    return reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="newsflow-export-${stamp}.${format}"`)
+      .send(stream);
+  });
+
+  api.post('/admin/reindex', async (request) => {
+    const result = await reindexToNewVersion(deps.search, { alias: deps.alias, capabilities: await detectCapabilities(deps.search), logger: request.log as unknown as Logger });
+    return result;
   });
 
 }

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { Client } from '@elastic/elasticsearch';
+import { StatusLedger, Submitter, createQueues, createRedis, type Redis } from '@newsflow/runtime';
+import { clusterReachable, createSearchClient, deleteArticleIndex, detectCapabilities, ensureArticleIndex, type ClusterCapabilities } from '@newsflow/search';
+import { identifyUrl, type ArticleDocument } from '@newsflow/contracts';
+import { buildApp } from '../../services/api/src/app';
+import { ApiKeyring } from '../../services/api/src/auth';
+import { BulkIndexer } from '../../services/indexer/src/bulk-indexer';
+import { cleanupNamespace, uniqueName } from '../support/pipeline';
+
+const KEY = 'search-tests-key-0123456789';
+
+function article(n: number, overrides: Partial<ArticleDocument> = {}): ArticleDocument {
+  const url = `https://${overrides.domain ?? 'example.org'}/news/${n}`;
+  const { id } = identifyUrl(url);
+  return {
+    id,
+    url,
+    finalUrl: url,
+    domain: 'example.org',
+    title: `Harbour council story ${n}`,
+    titleFull: `Harbour council story ${n}`,
+    body: `The harbour council met again to discuss budget item ${n}. Residents asked questions about ferries and fishing quotas.`,
+    lead: `The harbour council met again (${n}).`,
+    authors: [],
+    publishedAt: new Date(Date.UTC(2025, 8, 1 + (n % 28))).toISOString(),
+    fetchedAt: '2025-10-01T00:00:00.000Z',
+    indexedAt: new Date().toISOString(),
+    submittedAt: '2025-10-01T00:00:00.000Z',
+    language: 'eng',
+    languageConfidence: 0.9,
+    tags: [],
+    wordCount: 20,
+    readingTimeMinutes: 1,
+    httpStatus: 200,
+    versions: { extractor: 'x', detector: 'y', enricher: 'z' },
+    ...overrides,
+  };
+}
+
+describe('indexing and search against real Elasticsearch', () => {
+  const redisUrl = inject('redisUrl');
+  const elasticsearchUrl = inject('elasticsearchUrl');
+  const alias = uniqueName('search');
+  const es = createSearchClient(elasticsearchUrl);
+  let capabilities: ClusterCapabilities;
+  let redis: Redis;
+  let app: FastifyInstance;
+  let bulk: BulkIndexer;
+
+  const index = (doc: ArticleDocument, version = Date.parse(doc.fetchedAt)) => bulk.index({ id: doc.id, document: doc, version });
+  const get = async <T>(url: string): Promise<{ status: number; body: T }> => {
+    const response = await app.inject({ url });
+    return { status: response.statusCode, body: response.json() as T };
+  };
+
+  beforeAll(async () => {
+    capabilities = await detectCapabilities(es);
+    await ensureArticleIndex(es, { alias, capabilities });
+    bulk = new BulkIndexer(es, { index: alias, maxDocuments: 200, maxBytes: 5e6, flushIntervalMs: 20, maxItemRetries: 3, refresh: 'wait_for' });
+    redis = createRedis(redisUrl, { name: 'test:search', role: 'producer' });
+    const queues = createQueues(redis, alias);
+    const ledger = new StatusLedger(redis, alias);
+    app = buildApp({
+      logger: pino({ level: 'silent' }),
+      submitter: new Submitter(ledger, queues.fetch),
+      ledger,
+      queues,
+      search: es,
+      alias,
+      maxUrlsPerRequest: 100,
+      bodyLimitBytes: 1e6,
+      ready: async () => ({ redis: true, elasticsearch: await clusterReachable(es) }),
+      auth: { keyring: ApiKeyring.parse(`t:${KEY}`), mode: 'required', readsRequireKey: false },
+      rateLimit: { namespace: `${alias}:rl:`, perKeyPerMinute: 100_000, anonymousPerMinute: 100_000 },
+    });
+    await app.ready();
+    await Promise.all([
+      ...Array.from({ length: 30 }, (_, n) => index(article(n))),
+      index(article(100, { domain: 'zeitung.example.de', language: 'deu', title: 'Der Hafenrat tagte erneut', body: 'Der Hafenrat sprach über Fähren und Fangquoten. Die Bürger stellten viele Fragen.' })),
+      index(article(101, { domain: 'takedown.example.com', title: 'Story to be taken down', body: 'An article about ferries that the publisher asked us to remove.' })),
+      index(article(102, { domain: 'takedown.example.com', title: 'Second story to be taken down', body: 'Another article about ferries from the same publisher.' })),
+      index(article(103, { title: 'Unbreakable friendship declared', body: 'The two leaders said their friendship is unbreakable. Observers were not convinced.' })),
+      index(article(104, { title: 'Friendship and trade', body: 'Trade grew while friendship cooled, the minister said, calling ties breakable.' })),
+    ]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    redis?.disconnect();
+    await cleanupNamespace(redisUrl, elasticsearchUrl, alias, alias);
+    await es.close();
+  });
+
+  it('filters by language, domain and date, and counts facets', async () => {
+    const german = await get<{ total: number; hits: { language: string }[] }>('/search?lang=deu');
+    expect(german.body.total).toBe(1);
+    const domain = await get<{ total: number }>('/search?domain=takedown.example.com');
+    expect(domain.body.total).toBe(2);
+    const range = await get<{ total: number }>('/search?from=2025-09-01&to=2025-09-03');
+    expect(range.body.total).toBeGreaterThan(0);
+    const everything = await get<{ total: number; facets: { language: { value: string; count: number }[]; domain: { value: string; count: number }[]; dates: { interval: string; buckets: unknown[] } } }>('/search?q=harbour');
+    expect(everything.body.facets.language).toEqual([{ value: 'eng', count: everything.body.total }]);
+    expect(everything.body.facets.domain[0]).toEqual({ value: 'example.org', count: everything.body.total });
+    expect(everything.body.facets.dates.buckets.length).toBeGreaterThan(0);
+  });
+
+  it('supports phrases, negation and OR, and highlights matches', async () => {
+    const phrase = await get<{ total: number; hits: { title: string; snippet: string }[] }>(`/search?q=${encodeURIComponent('"friendship is unbreakable"')}`);
+    expect(phrase.body.total).toBe(1);
+    expect(phrase.body.hits[0]?.snippet).toContain('<mark>');
+    const negated = await get<{ total: number }>(`/search?q=${encodeURIComponent('friendship -trade')}`);
+    expect(negated.body.total).toBe(1);
+    const either = await get<{ total: number }>(`/search?q=${encodeURIComponent('Fangquoten | unbreakable')}`);
+    expect(either.body.total).toBe(2);
+    const german = await get<{ hits: { snippet: string }[] }>(`/search?q=${encodeURIComponent('Fähren')}`);
+    expect(german.body.hits[0]?.snippet).toContain('<mark>Fähren</mark>');
+  });
+
+  it('pages deeply and stably with the after cursor', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { hits: { id: string }[]; next: string | null } } = await get(`/search?sort=date&size=7&facets=false${cursor ? `&after=${cursor}` : ''}`);
+      seen.push(...page.body.hits.map((h) => h.id));
+      cursor = page.body.next;
+    } while (cursor);
+    expect(seen).toHaveLength(35);
+    expect(new Set(seen).size).toBe(35);
+    expect((await get('/search?after=not-a-cursor')).status).toBe(400);
+  });
+
+  it('never lets an older fetch overwrite a newer one', async () => {
+    const fresh = article(200, { title: 'Newer version', fetchedAt: '2025-10-02T00:00:00.000Z' });
+    await index(fresh);
+    expect(await index({ ...fresh, title: 'Stale version', fetchedAt: '2025-10-01T00:00:00.000Z' })).toBe('noop');
+    expect(await index({ ...fresh })).toBe('updated');
+    const stored = await get<{ title: string }>(`/articles/${fresh.id}`);
+    expect(stored.body.title).toBe('Newer version');
+  });
+
+  it('rejects a document that tries to add fields, leaving the mapping unchanged', async () => {
+    const fieldsBefore = Object.keys((await es.indices.getMapping({ index: alias }))[Object.keys(await es.indices.getAlias({ name: alias }))[0]!]!.mappings.properties ?? {}).length;
+    const hostile = { ...article(300), ...Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`meta_${i}`, 'x'])) } as ArticleDocument;
+    await expect(index(hostile)).rejects.toMatchObject({ code: 'index_rejected' });
+    const fieldsAfter = Object.keys((await es.indices.getMapping({ index: alias }))[Object.keys(await es.indices.getAlias({ name: alias }))[0]!]!.mappings.properties ?? {}).length;
+    expect(fieldsAfter).toBe(fieldsBefore);
+  });
+
+  it('deletes one article and a whole domain, visible at once', async () => {
+    const target = article(103);
+    const unauthenticated = await app.inject({ method: 'DELETE', url: `/articles/${target.id}` });
+    expect(unauthenticated.statusCode).toBe(401);
+    const deleted = await app.inject({ method: 'DELETE', url: `/articles/${target.id}`, headers: { authorization: `Bearer ${KEY}` } });
+    expect(deleted.statusCode).toBe(200);
+    expect((await get<{ total: number }>(`/search?q=${encodeURIComponent('"friendship is unbreakable"')}`)).body.total).toBe(0);
+    expect((await app.inject({ method: 'DELETE', url: `/articles/${target.id}`, headers: { authorization: `Bearer ${KEY}` } })).statusCode).toBe(404);
+    const takedown = await app.inject({ method: 'DELETE', url: '/articles?domain=takedown.example.com', headers: { authorization: `Bearer ${KEY}` } });
+    expect(takedown.json()).toEqual({ deleted: 2 });
+    expect((await get<{ total: number }>('/search?domain=takedown.example.com')).body.total).toBe(0);
+  });
+
+  it('finds similar articles', async () => {
+    const similar = await get<{ similar: { id: string }[]; copies: unknown[] }>(`/articles/${article(1).id}/similar`);
+    expect(similar.status).toBe(200);
+    expect(similar.body.similar.length).toBeGreaterThan(0);
+    expect(similar.body.similar.map((h) => h.id)).not.toContain(article(1).id);
+  });
+
+  it('exports a query as NDJSON, CSV and a zip of story files', async () => {
+    const ndjson = await app.inject({ url: '/export?q=harbour&format=ndjson' });
+    const lines = ndjson.body.trim().split('\n').map((l) => JSON.parse(l) as { id: string; body: string; i18n?: unknown });
+    expect(lines).toHaveLength((await get<{ total: number }>('/search?q=harbour&facets=false')).body.total);
+    expect(lines.length).toBeGreaterThanOrEqual(30);
+    expect(lines[0]?.body).toContain('harbour council');
+    expect(lines[0]?.i18n).toBeUndefined();
+    const csv = await app.inject({ url: '/export?lang=deu&format=csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toBe('id,url,publishedAt,language,domain,title,authors,keywords,people,organizations,places,countries,wordCount,body');
+    expect(csv.body).toContain('Der Hafenrat tagte erneut');
+    const zip = await app.inject({ url: '/export?lang=deu&format=zip' });
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(zip.rawPayload.includes(Buffer.from(' date 2025-09-'))).toBe(true);
+    expect((await get('/export?format=pdf')).status).toBe(400);
+  });
+
+  it('reindexes into a new version behind the alias without losing documents', async () => {
+    const before = (await get<{ total: number }>('/search?facets=false')).body.total;
+    const unauthenticated = await app.inject({ method: 'POST', url: '/admin/reindex' });
+    expect(unauthenticated.statusCode).toBe(401);
+    const response = await app.inject({ method: 'POST', url: '/admin/reindex', headers: { authorization: `Bearer ${KEY}` } });
+    expect(response.statusCode).toBe(200);
+    const result = response.json() as { from: string; to: string; copied: number };
+    expect(result.from).toBe(`${alias}-v1`);
+    expect(result.to).toBe(`${alias}-v2`);
+    expect(result.copied).toBe(before);
+    expect(Object.keys(await es.indices.getAlias({ name: alias }))).toEqual([`${alias}-v2`]);
+    expect((await get<{ total: number }>('/search?facets=false')).body.total).toBe(before);
+    // New writes land in the new version.
+    await index(article(400));
+    expect((await get<{ total: number }>('/search?facets=false')).body.total).toBe(before + 1);
+    const direct = new Client({ node: elasticsearchUrl });
+    expect((await direct.count({ index: `${alias}-v2` })).count).toBe(before + 1);
+    await direct.close();
+    await deleteArticleIndex(es, alias);
+  });
+});
