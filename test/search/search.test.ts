@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
+import yauzl from 'yauzl';
 import { Client } from '@elastic/elasticsearch';
 import { StatusLedger, Submitter, createQueues, createRedis, type Redis } from '@newsflow/runtime';
 import { clusterReachable, createSearchClient, deleteArticleIndex, detectCapabilities, ensureArticleIndex, type ClusterCapabilities } from '@newsflow/search';
@@ -11,6 +12,29 @@ import { BulkIndexer } from '../../services/indexer/src/bulk-indexer';
 import { cleanupNamespace, uniqueName } from '../support/pipeline';
 
 const KEY = 'search-tests-key-0123456789';
+
+function unzip(buffer: Buffer): Promise<{ name: string; text: string }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('no zip'));
+      const out: { name: string; text: string }[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.push({ name: entry.fileName, text: Buffer.concat(chunks).toString('utf8') });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
 
 function article(n: number, overrides: Partial<ArticleDocument> = {}): ArticleDocument {
   const url = `https://${overrides.domain ?? 'example.org'}/news/${n}`;
@@ -183,7 +207,10 @@ describe('indexing and search against real Elasticsearch', () => {
     const zip = await app.inject({ url: '/export?lang=deu&format=zip' });
     expect(zip.headers['content-type']).toBe('application/zip');
     expect(zip.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(zip.rawPayload.includes(Buffer.from(' date 2025-09-'))).toBe(true);
+    const stories = await unzip(zip.rawPayload);
+    expect(stories).toHaveLength(1);
+    expect(stories[0]?.name).toMatch(/^2025-09-\d\d-zeitung\.example\.de-[0-9a-f]{12}\.txt$/);
+    expect(stories[0]?.text).toMatch(/^ date 2025-09-\d\d https:\/\/zeitung\.example\.de\/news\/100\n\nDer Hafenrat tagte erneut\n\nDer Hafenrat tagte erneut\n\nDer Hafenrat sprach/);
     expect((await get('/export?format=pdf')).status).toBe(400);
   });
 
