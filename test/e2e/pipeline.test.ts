@@ -141,6 +141,23 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
     expect(noKey.stderr).toContain('API key');
   });
 
+  it('exposes Prometheus metrics and health on the API and on every worker', async () => {
+    const apiMetrics = await (await fetch(`${pipeline.apiUrl}/metrics`)).text();
+    expect(apiMetrics).toMatch(/newsflow_queue_jobs\{[^}]*stage="fetch"[^}]*state="failed"[^}]*\} [1-9]/);
+    expect(apiMetrics).toContain('newsflow_process_resident_memory_bytes');
+    const cleaner = await (await fetch(`${pipeline.healthUrls.cleaner}/metrics`)).text();
+    expect(cleaner).toMatch(/newsflow_stage_jobs_total\{[^}]*stage="clean"[^}]*outcome="completed"[^}]*\} [1-9]/);
+    expect(cleaner).toMatch(/newsflow_stage_duration_seconds_bucket\{/);
+    const fetcher = await (await fetch(`${pipeline.healthUrls.fetcher}/metrics`)).text();
+    expect(fetcher).toMatch(/newsflow_stage_failures_total\{[^}]*stage="fetch"[^}]*code="http_4xx"[^}]*\} [1-9]/);
+    const indexer = await (await fetch(`${pipeline.healthUrls.indexer}/metrics`)).text();
+    expect(indexer).toMatch(/newsflow_es_bulk_documents_total\{[^}]*\} [1-9]/);
+    for (const url of Object.values(pipeline.healthUrls)) {
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    }
+  });
+
   it('rejects malformed requests with a JSON error', async () => {
     const bad = await api<{ error: string; message: string }>(pipeline.apiUrl, '/urls', { body: '{"urls": [', key: pipeline.apiKey });
     expect(bad.status).toBe(400);

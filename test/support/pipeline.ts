@@ -66,6 +66,8 @@ export interface Pipeline {
   apiUrl: string;
   /** A valid API key for writes (sent as Bearer by `api()` when passed as `key`). */
   apiKey: string;
+  /** Each worker's /healthz, /readyz and /metrics endpoint. */
+  healthUrls: Partial<Record<ServiceName, string>>;
   prefix: string;
   alias: string;
   processes: RunningProcess[];
@@ -95,7 +97,9 @@ export async function startPipeline(options: {
     LOG_LEVEL: 'info',
     ...options.env,
   };
-  const processes = SERVICES.map((name) => startService(name, env));
+  const healthPorts = new Map<ServiceName, number>();
+  for (const name of SERVICES) if (name !== 'api') healthPorts.set(name, await freePort());
+  const processes = SERVICES.map((name) => startService(name, healthPorts.has(name) ? { ...env, NEWSFLOW_HEALTH_PORT: String(healthPorts.get(name)) } : env));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const logs = (): string => processes.map((p) => `----- ${p.name}\n${p.output().slice(-8_000)}`).join('\n');
   const deadline = Date.now() + 60_000;
@@ -119,6 +123,7 @@ export async function startPipeline(options: {
   return {
     apiUrl,
     apiKey,
+    healthUrls: Object.fromEntries([...healthPorts.entries()].map(([name, port]) => [name, `http://127.0.0.1:${port}`])),
     prefix,
     alias,
     processes,

@@ -25,6 +25,8 @@ export const baseConfigSchema = z.object({
   NEWSFLOW_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** Port of the worker's /healthz, /readyz and /metrics endpoint; 0 picks a free port, -1 disables it. */
   NEWSFLOW_HEALTH_PORT: z.coerce.number().int().min(-1).max(65535).default(-1),
+  /** Address of that endpoint; 0.0.0.0 in containers so Prometheus can scrape it. */
+  NEWSFLOW_HEALTH_HOST: z.string().default('127.0.0.1'),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

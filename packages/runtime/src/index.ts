@@ -7,3 +7,4 @@ export * from './stage-worker';
 export * from './shutdown';
 export * from './stage-service';
 export * from './submit';
+export * from './metrics';

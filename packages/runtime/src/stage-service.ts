@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Queue, Worker } from 'bullmq';
 import type { z } from 'zod';
-import type { StageName } from '@newsflow/contracts';
+import type { StageName, StageOutputs } from '@newsflow/contracts';
 import { parseConfig, type WorkerConfig } from './config';
 import { createLogger, redactUrl, type Logger } from './logger';
 import { assertNoEviction, createRedis, waitForRedis, type Redis } from './redis';
@@ -9,6 +9,7 @@ import { StatusLedger } from './ledger';
 import { BlobStore } from './blob-store';
 import { createQueues, createStageWorker, type StageHandler } from './stage-worker';
 import { installGracefulShutdown, type ShutdownStep } from './shutdown';
+import { createStageMetrics, type StageMetrics } from './metrics';
 
 /** What a stage service's setup function gets to build its dependencies from. */
 export interface StageServiceContext<C extends WorkerConfig> {
@@ -17,6 +18,8 @@ export interface StageServiceContext<C extends WorkerConfig> {
   /** A general-purpose connection (not the one BullMQ blocks on). */
   redis: Redis;
   blobs: BlobStore;
+  /** The process's metrics registry; stages may register their own metrics on it. */
+  metrics: StageMetrics;
 }
 
 export interface StageServiceDefinition<S extends StageName, C extends WorkerConfig> {
@@ -30,6 +33,7 @@ export interface StageServiceDefinition<S extends StageName, C extends WorkerCon
     ready?: () => Promise<boolean>;
     /** Closed after the worker has drained, before Redis. */
     close?: () => Promise<void>;
+    onSuccess?: (output: StageOutputs[S]) => void;
   }>;
 }
 
@@ -56,7 +60,8 @@ export async function startStageService<S extends StageName, C extends WorkerCon
   const ledger = new StatusLedger(redis, prefix);
   const blobs = new BlobStore(redis, prefix, config.NEWSFLOW_HTML_TTL_SECONDS);
   const queues = createQueues(redis, prefix);
-  const { handler, ready, close } = await definition.setup({ config, logger, redis, blobs });
+  const metrics = createStageMetrics(definition.service);
+  const { handler, ready, close, onSuccess } = await definition.setup({ config, logger, redis, blobs, metrics });
   const concurrency = config.NEWSFLOW_CONCURRENCY ?? definition.defaultConcurrency;
   const worker = createStageWorker({
     stage: definition.stage,
@@ -67,6 +72,8 @@ export async function startStageService<S extends StageName, C extends WorkerCon
     ledger,
     logger,
     concurrency,
+    metrics,
+    ...(onSuccess ? { onSuccess } : {}),
     lockDurationMs: config.NEWSFLOW_LOCK_DURATION_MS,
     stalledIntervalMs: config.NEWSFLOW_STALLED_INTERVAL_MS,
     maxStalledCount: config.NEWSFLOW_MAX_STALLED_COUNT,
@@ -81,6 +88,10 @@ export async function startStageService<S extends StageName, C extends WorkerCon
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
           return;
         }
+        if (req.url === '/metrics') {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+          return;
+        }
         if (req.url === '/readyz') {
           const redisOk = redis.status === 'ready';
           const extraOk = ready ? await ready().catch(() => false) : true;
@@ -91,7 +102,7 @@ export async function startStageService<S extends StageName, C extends WorkerCon
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found', message: 'unknown path' }));
       })();
     });
-    await new Promise<void>((resolve) => health!.listen(config.NEWSFLOW_HEALTH_PORT, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => health!.listen(config.NEWSFLOW_HEALTH_PORT, config.NEWSFLOW_HEALTH_HOST, resolve));
     const address = health.address();
     healthPort = typeof address === 'object' && address ? address.port : null;
   }

@@ -14,6 +14,7 @@ import {
   type StagePayloads,
 } from '@newsflow/contracts';
 import type { StatusLedger } from './ledger';
+import type { StageMetrics } from './metrics';
 
 /** What every stage function receives besides its input: a logger bound to the job. */
 export interface StageContext {
@@ -84,6 +85,9 @@ export interface StageWorkerOptions<S extends StageName> {
   lockDurationMs?: number;
   maxStalledCount?: number;
   now?: () => Date;
+  metrics?: StageMetrics;
+  /** Called with each successful output, e.g. to count fetched bytes. */
+  onSuccess?: (output: StageOutputs[S]) => void;
 }
 
 /**
@@ -96,6 +100,8 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
   const schema = payloadSchema(stage);
   const next = nextStage(stage);
   const now = options.now ?? (() => new Date());
+  const count = (outcome: string): void => options.metrics?.jobs.inc({ stage, outcome });
+  const observe = (started: number): void => options.metrics?.duration.observe({ stage }, (performance.now() - started) / 1000);
 
   const processor = async (job: Job, token?: string): Promise<unknown> => {
     const started = performance.now();
@@ -116,6 +122,7 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
     if (!current) {
       // A newer run of this URL exists (or this hop already completed): this job is obsolete.
       log.info('superseded by a newer run or already past this stage; skipping');
+      count('superseded');
       return { skipped: true };
     }
     try {
@@ -129,17 +136,22 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
         await ledger.markStageDone(input.docId, input.run, stage, null, { durationMs, note: result.result }, now(), result.documentId);
       }
       log.debug({ durationMs }, 'stage done');
+      count('completed');
+      observe(started);
+      options.onSuccess?.(output);
       return { durationMs };
     } catch (error) {
       if (error instanceof StageDeferral && error.pauseStage) {
         log.warn({ delayMs: error.delayMs, reason: error.reason }, 'pausing consumption');
         await ledger.markDeferred(input.docId, input.run, stage, now());
+        count('deferred');
         await worker.rateLimit(error.delayMs);
         throw Worker.RateLimitError();
       }
       if (error instanceof StageDeferral && token) {
         log.debug({ delayMs: error.delayMs, reason: error.reason }, 'deferred');
         await ledger.markDeferred(input.docId, input.run, stage, now());
+        count('deferred');
         await job.moveToDelayed(Date.now() + error.delayMs, token);
         throw new DelayedError();
       }
@@ -147,17 +159,23 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
         const durationMs = Math.round(performance.now() - started);
         await ledger.markStageDone(input.docId, input.run, stage, null, { durationMs, note: error.reason }, now(), input.docId);
         log.info({ reason: error.reason }, 'run ends early');
+        count('skipped');
+        observe(started);
         return { skipped: error.reason };
       }
       const failure = toFailure(error);
       const maxAttempts = job.opts.attempts ?? 1;
       const reason = `${failure.code}: ${failure.message}`;
+      options.metrics?.failures.inc({ stage, code: failure.code });
+      observe(started);
       if (failure.permanent || attempt >= maxAttempts) {
         log.warn({ code: failure.code, err: failure.message }, 'failed');
+        count('failed');
         await ledger.markFailed(input.docId, input.run, stage, attempt, { code: failure.code, message: failure.message }, now());
         throw failure.permanent ? new UnrecoverableError(reason) : new Error(reason);
       }
       log.info({ code: failure.code, err: failure.message }, 'will retry');
+      count('retried');
       await ledger.markRetrying(input.docId, input.run, stage, attempt, { code: failure.code, message: failure.message }, now());
       throw new RetryableStageError(reason, failure.retryAfterMs);
     }
@@ -183,6 +201,8 @@ export function createStageWorker<S extends StageName>(options: StageWorkerOptio
     if (!job || !/stalled more than allowable limit/i.test(error.message)) return;
     const data = job.data as { docId?: string; run?: number };
     if (typeof data.docId !== 'string' || typeof data.run !== 'number') return;
+    count('failed');
+    options.metrics?.failures.inc({ stage, code: 'stalled_too_often' });
     void ledger
       .markFailed(data.docId, data.run, stage, job.attemptsMade, { code: 'stalled_too_often', message: error.message }, now())
       .catch((err: unknown) => logger.error({ err }, 'could not record stalled failure'));

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Client } from '@elastic/elasticsearch';
 import { z } from 'zod';
 import { STAGES, isDocumentId, type StageName } from '@newsflow/contracts';
-import type { Logger, Redis, StatusLedger, Submitter } from '@newsflow/runtime';
+import type { Logger, Redis, Registry, StatusLedger, Submitter } from '@newsflow/runtime';
 import { bearerToken, type ApiKeyring } from './auth';
 import { listFailures, retryFailures } from './failures';
 import {
@@ -33,6 +33,8 @@ export interface AppDeps {
   /** Readiness: Redis and Elasticsearch reachable. */
   ready: () => Promise<{ redis: boolean; elasticsearch: boolean }>;
   auth: { keyring: ApiKeyring; mode: 'required' | 'off'; readsRequireKey: boolean };
+  /** Prometheus registry served at /metrics (queue depths are collected on scrape). */
+  metrics?: Registry;
   /** Shared counters so the limit holds across API instances; in-process when absent. */
   rateLimit: { redis?: Redis; namespace: string; perKeyPerMinute: number; anonymousPerMinute: number };
 }
@@ -88,7 +90,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       if (request.apiKeyName === null) throw new HttpError(401, 'unauthorized', 'the API key is not valid (revoked or mistyped)');
       return;
     }
-    if (deps.auth.mode === 'off' || request.url === '/healthz' || request.url === '/readyz') return;
+    if (deps.auth.mode === 'off' || request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics') return;
     const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
     if (isWrite || deps.auth.readsRequireKey) {
       throw new HttpError(401, 'unauthorized', 'this request needs an API key: send Authorization: Bearer <key>');
@@ -102,7 +104,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     timeWindow: 60_000,
     max: (request) => (request.apiKeyName ? deps.rateLimit.perKeyPerMinute : deps.rateLimit.anonymousPerMinute),
     keyGenerator: (request) => (request.apiKeyName ? `key:${request.apiKeyName}` : `ip:${request.ip}`),
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics',
     errorResponseBuilder: (_request, context) => {
       const error = new HttpError(429, 'rate_limited', `rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`);
       return error;
@@ -119,6 +121,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
 function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
   api.get('/healthz', async () => ({ status: 'ok' }));
+  api.get('/metrics', async (_request, reply) => {
+    if (!deps.metrics) throw new HttpError(404, 'not_found', 'metrics are not enabled');
+    return reply.header('content-type', deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
   api.get('/readyz', async (_request, reply) => {
     const state = await deps.ready();
     const ok = state.redis && state.elasticsearch;

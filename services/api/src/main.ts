@@ -3,6 +3,8 @@ import {
   createLogger,
   createQueues,
   createRedis,
+  createRegistry,
+  registerQueueDepthGauge,
   installGracefulShutdown,
   redactUrl,
   runMain,
@@ -30,7 +32,10 @@ async function main(): Promise<void> {
   const capabilities = await detectCapabilities(search);
   await ensureArticleIndex(search, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger });
 
+  const metrics = createRegistry('api');
+  registerQueueDepthGauge(metrics, queues);
   const app = buildApp({
+    metrics,
     logger,
     submitter: new Submitter(ledger, queues.fetch),
     ledger,

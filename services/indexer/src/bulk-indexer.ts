@@ -28,6 +28,9 @@ export interface BulkIndexerOptions {
   /** Tries for items that Elasticsearch rejects with 429 before the job itself is retried. */
   maxItemRetries: number;
   refresh?: boolean | 'wait_for';
+  /** Observability hooks: one call per _bulk request, one per rejected item. */
+  onBulk?: (seconds: number, documents: number, ok: boolean) => void;
+  onItemRejected?: (status: number) => void;
 }
 
 export const DEFAULT_BULK_OPTIONS: Omit<BulkIndexerOptions, 'index'> = Object.freeze({
@@ -97,9 +100,12 @@ export class BulkIndexer {
       operations.push(item.document);
     }
     let response;
+    const started = performance.now();
     try {
       response = await this.client.bulk({ operations, ...(this.options.refresh !== undefined ? { refresh: this.options.refresh } : {}) });
+      this.options.onBulk?.((performance.now() - started) / 1000, batch.length, true);
     } catch (error) {
+      this.options.onBulk?.((performance.now() - started) / 1000, batch.length, false);
       const message = (error as Error).message;
       this.logger?.warn({ err: message, documents: batch.length }, 'bulk request failed');
       for (const pending of batch) pending.reject(new StageFailure('index_unavailable', `Elasticsearch bulk request failed: ${message}`));
@@ -113,6 +119,7 @@ export class BulkIndexer {
         pending.reject(new StageFailure('internal_error', 'bulk response without an index result'));
         return;
       }
+      if (result.status >= 300 && result.status !== 409) this.options.onItemRejected?.(result.status);
       if (result.status >= 200 && result.status < 300) {
         pending.resolve(result.result === 'created' ? 'created' : 'updated');
       } else if (result.status === 409) {
