@@ -2,6 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
+import { seededRandom } from '../test/support/random';
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Languages of the generated news pages and the html lang they declare. */
@@ -41,15 +43,6 @@ export function loadCorpus(sharedOverride?: string): CorpusSource {
   return { sentences, origin: 'demo site page' };
 }
 
-function rng(seed: number): () => number {
-  let state = (seed * 2654435761) >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
 
 const NAV = ['Home', 'World', 'Politics', 'Business', 'Science', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts'];
 
@@ -59,7 +52,7 @@ const NAV = ['Home', 'World', 'Politics', 'Business', 'Science', 'Sport', 'Cultu
  * Deterministic in n; no two pages are identical.
  */
 export function generatePage(corpus: CorpusSource, n: number): { html: string; language: string } {
-  const random = rng(n + 1);
+  const random = seededRandom(n + 1);
   const languages = [...corpus.sentences.keys()];
   const language = languages[n % languages.length]!;
   const pool = corpus.sentences.get(language)!;

@@ -15,8 +15,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { Client } from '@elastic/elasticsearch';
-import { deleteArticleIndex } from '@newsflow/search';
-import { SERVICES, freePort, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../test/support/pipeline';
+import { SERVICES, cleanupNamespace, freePort, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../test/support/pipeline';
 import { generatePage, loadCorpus } from './corpus';
 
 const { values: args } = parseArgs({
@@ -123,15 +122,7 @@ async function main(): Promise<void> {
   const cleanup = async (): Promise<void> => {
     await Promise.all(processes.map((p) => stopProcess(p)));
     origin.close();
-    if (!args['keep-data']) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-      await deleteArticleIndex(es, prefix).catch(() => undefined);
-    }
+    if (!args['keep-data']) await cleanupNamespace(REDIS_URL, ELASTICSEARCH_URL, prefix, prefix);
     redis.disconnect();
     await es.close();
   };

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { Client } from '@elastic/elasticsearch';
 import { StatusLedger } from '@newsflow/runtime';
 import { startOrigin, type Origin } from '../support/origin';
+import { seededRandom } from '../support/random';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { SERVICES, api, cleanupNamespace, freePort, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../support/pipeline';
@@ -21,15 +22,6 @@ const ES_OUTAGE_MS = Number(process.env.CHAOS_ES_OUTAGE_MS ?? 8_000);
 const DRAIN_TIMEOUT_MS = Number(process.env.CHAOS_DRAIN_TIMEOUT_MS ?? 240_000);
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 1e9));
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
 
 describe(`chaos: ${URLS} URLs under crashes, restarts and outages`, () => {
   const elasticsearchUrl = inject('elasticsearchUrl');
@@ -54,7 +46,7 @@ describe(`chaos: ${URLS} URLs under crashes, restarts and outages`, () => {
   });
 
   it('ends with accepted = indexed ∪ failed-with-reason, lost = 0, at most one document per URL', async () => {
-    const random = rng(SEED);
+    const random = seededRandom(SEED);
     const apiPort = await freePort();
     const apiKey = 'chaos-key-0123456789abcdef';
     const env: Record<string, string> = {

@@ -1,23 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { seededRandom } from './random';
 
 const SUBJECTS = ['The city council', 'The central bank', 'Health officials', 'The football club', 'Researchers at the university', 'The opposition party', 'Local farmers', 'The energy regulator', 'Transport workers', 'The foreign ministry'];
 const VERBS = ['announced', 'rejected', 'postponed', 'defended', 'criticised', 'approved', 'questioned', 'welcomed', 'unveiled', 'reviewed'];
 const OBJECTS = ['a new budget plan', 'the proposed railway line', 'an inquiry into water quality', 'higher interest rates', 'the summer festival', 'a reform of school meals', 'the harbour expansion', 'tighter emission rules', 'a bid to host the games', 'the housing strategy'];
 const CLOSINGS = ['on Tuesday', 'after a long debate', 'despite strong protests', 'in a statement', 'during a press conference', 'following months of talks', 'late on Friday', 'at an emergency meeting'];
 
-/** A deterministic pseudo-random generator, so generated articles are reproducible. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
 
 export function generatedArticle(n: number, paragraphs = 6): { title: string; html: string } {
-  const random = rng(n * 7919 + 17);
+  const random = seededRandom(n * 7919 + 17);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   const sentence = (): string => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(CLOSINGS)}, according to report number ${n}-${Math.floor(random() * 1e6)}.`;
   const title = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} (story ${n})`;
