@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -14,15 +14,16 @@ const REDACT = [
   '*.password',
 ];
 
-export function createLogger(options: { service: string; level: string; pretty?: boolean }): Logger {
-  return pino({
+export function createLogger(options: { service: string; level: string; pretty?: boolean; destination?: DestinationStream }): Logger {
+  const settings = {
     name: options.service,
     level: options.level,
     base: { service: options.service, pid: process.pid },
     redact: { paths: REDACT, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
     ...(options.pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** Removes user:password from a URL before it is logged. */
