@@ -101,8 +101,8 @@ async function main(): Promise<void> {
     NEWSFLOW_API_RATE_LIMIT: '1000000',
     NEWSFLOW_FETCH_ALLOW: `127.0.0.1:${originPort}`,
     // A benchmark origin is ours: no politeness spacing toward it.
-    NEWSFLOW_FETCH_HOST_CONCURRENCY: '64',
-    NEWSFLOW_FETCH_HOST_INTERVAL_MS: '0',
+    NEWSFLOW_FETCH_HOST_MAX_IN_FLIGHT: '64',
+    NEWSFLOW_FETCH_HOST_MIN_SPACING_MS: '0',
     LOG_LEVEL: 'warn',
   };
   const healthUrls = new Map<ServiceName, string>();

@@ -2,7 +2,7 @@
 # Provides the real Redis and Elasticsearch that Newsflow needs on a machine without Docker.
 # Idempotent: anything already healthy on the configured address is reused, never restarted.
 #
-#   bash infra/infra.sh up|down|status|redis-up|es-up|redis-down|es-down
+#   bash infra/infra.sh up|down|status|redis-up|es-up|redis-down|es-down|cluster-up|cluster-down
 #
 # Settings (environment):
 #   NEWSFLOW_STATE_DIR   where binaries, data and logs live (default /var/lib/newsflow as root,
@@ -164,6 +164,94 @@ es_down() {
   fi
 }
 
+# ---------------------------------------------------------------- clusters (for `npm run test:cluster`)
+# A 3-master Redis Cluster and a 2-node Elasticsearch cluster on loopback, to prove the pipeline
+# runs unchanged on the engines production uses.
+REDIS_CLUSTER_PORTS="${NEWSFLOW_REDIS_CLUSTER_PORTS:-7101 7102 7103}"
+ES_CLUSTER_PORTS="${NEWSFLOW_ES_CLUSTER_PORTS:-9211 9212}"
+
+redis_cluster_up() {
+  if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
+  local nodes=() port first
+  for port in $REDIS_CLUSTER_PORTS; do
+    nodes+=("127.0.0.1:$port")
+    if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then continue; fi
+    mkdir -p "$STATE_DIR/redis-cluster/$port"
+    redis-server --bind 127.0.0.1 --port "$port" --daemonize yes --cluster-enabled yes \
+      --cluster-config-file "$STATE_DIR/redis-cluster/$port/nodes.conf" --cluster-node-timeout 5000 \
+      --dir "$STATE_DIR/redis-cluster/$port" --appendonly yes --maxmemory-policy noeviction --save "" \
+      --logfile "$STATE_DIR/redis-cluster/$port/redis.log" --pidfile "$STATE_DIR/redis-cluster/$port/redis.pid" >/dev/null
+  done
+  first=${nodes[0]#*:}
+  for _ in $(seq 1 50); do redis-cli -p "$first" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+  if ! redis-cli -p "$first" cluster info 2>/dev/null | grep -q 'cluster_state:ok'; then
+    log "creating Redis Cluster on ${nodes[*]}"
+    redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >/dev/null
+    for _ in $(seq 1 100); do redis-cli -p "$first" cluster info | grep -q 'cluster_state:ok' && break; sleep 0.1; done
+  fi
+  redis-cli -p "$first" cluster info | grep -q 'cluster_state:ok' || die "Redis Cluster did not reach state ok"
+  log "Redis Cluster ready: redis-cluster://$(IFS=,; echo "${nodes[*]}")"
+}
+
+redis_cluster_down() {
+  local port
+  for port in $REDIS_CLUSTER_PORTS; do redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true; rm -rf "$STATE_DIR/redis-cluster/$port"; done
+}
+
+es_cluster_up() {
+  local ports=($ES_CLUSTER_PORTS) port i seeds="" masters="" java_home run=()
+  if curl -fsS --max-time 2 "http://127.0.0.1:${ports[0]}/_cluster/health" 2>/dev/null | grep -q '"number_of_nodes":2'; then
+    log "Elasticsearch cluster already running (reused)"; return
+  fi
+  java_home=$(find_java) || die "Elasticsearch needs Java 21+"
+  mkdir -p "$STATE_DIR"
+  es_install
+  for i in "${!ports[@]}"; do
+    seeds="$seeds${seeds:+,}\"127.0.0.1:$((ports[i] + 100))\""
+    masters="$masters${masters:+,}\"newsflow-cluster-$i\""
+  done
+  if [ "$(id -u)" = 0 ]; then id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"; run=(runuser -u "$ES_USER" --); fi
+  for i in "${!ports[@]}"; do
+    port=${ports[$i]}
+    local conf="$STATE_DIR/es-cluster-conf-$port"
+    rm -rf "$conf" && cp -r "$ES_HOME/config" "$conf"
+    cat > "$conf/elasticsearch.yml" <<YML
+cluster.name: newsflow-cluster
+node.name: newsflow-cluster-$i
+network.host: 127.0.0.1
+http.port: $port
+transport.port: $((port + 100))
+discovery.seed_hosts: [$seeds]
+cluster.initial_master_nodes: [$masters]
+path.data: $STATE_DIR/es-cluster-data-$port
+path.logs: $STATE_DIR/es-cluster-logs-$port
+xpack.security.enabled: false
+xpack.ml.enabled: false
+cluster.routing.allocation.disk.threshold_enabled: false
+action.destructive_requires_name: false
+YML
+    printf -- '-Xms%s\n-Xmx%s\n' "${NEWSFLOW_ES_CLUSTER_HEAP:-384m}" "${NEWSFLOW_ES_CLUSTER_HEAP:-384m}" > "$conf/jvm.options.d/newsflow.options"
+    mkdir -p "$STATE_DIR/es-cluster-data-$port" "$STATE_DIR/es-cluster-logs-$port"
+    [ ${#run[@]} -gt 0 ] && chown -R "$ES_USER" "$conf" "$ES_HOME" "$STATE_DIR/es-cluster-data-$port" "$STATE_DIR/es-cluster-logs-$port"
+    "${run[@]}" env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$conf" "$ES_HOME/bin/elasticsearch" -d -p "$STATE_DIR/es-cluster-data-$port/es.pid" \
+      >"$STATE_DIR/es-cluster-logs-$port/startup.out" 2>&1 || die "Elasticsearch node on $port failed to start; see $STATE_DIR/es-cluster-logs-$port"
+  done
+  for _ in $(seq 1 180); do
+    if curl -fsS --max-time 2 "http://127.0.0.1:${ports[0]}/_cluster/health" 2>/dev/null | grep -q '"number_of_nodes":2'; then
+      log "Elasticsearch cluster ready: http://127.0.0.1:${ports[0]} (2 nodes)"; return
+    fi
+    sleep 1
+  done
+  die "Elasticsearch cluster did not form within 180 s"
+}
+
+es_cluster_down() {
+  local port
+  for port in $ES_CLUSTER_PORTS; do
+    [ -f "$STATE_DIR/es-cluster-data-$port/es.pid" ] && kill "$(cat "$STATE_DIR/es-cluster-data-$port/es.pid")" 2>/dev/null || true
+  done
+}
+
 status() {
   if redis_ping; then echo "redis: up at redis://127.0.0.1:$REDIS_PORT"; else echo "redis: down"; fi
   if es_healthy; then echo "elasticsearch: up at $(es_url)"; else echo "elasticsearch: down"; fi
@@ -177,5 +265,7 @@ case "${1:-up}" in
   es-up) es_up ;;
   es-down) es_down ;;
   status) status ;;
-  *) die "usage: infra.sh up|down|status|redis-up|es-up|redis-down|es-down" ;;
+  cluster-up) redis_cluster_up; es_cluster_up ;;
+  cluster-down) redis_cluster_down; es_cluster_down ;;
+  *) die "usage: infra.sh up|down|status|redis-up|es-up|redis-down|es-down|cluster-up|cluster-down" ;;
 esac

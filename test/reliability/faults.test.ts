@@ -40,6 +40,9 @@ async function harness(redisUrl: string, elasticsearchUrl: string, origin: Origi
     NEWSFLOW_API_PORT: String(apiPort),
     NEWSFLOW_API_KEYS: `tests:${apiKey}`,
     NEWSFLOW_FETCH_ALLOW: `${origin.host}:${origin.port}`,
+    // One loopback origin stands for many sites here: no per-host spacing toward it.
+    NEWSFLOW_FETCH_HOST_MIN_SPACING_MS: '0',
+    NEWSFLOW_FETCH_HOST_MAX_IN_FLIGHT: '64',
     NEWSFLOW_INDEX_REFRESH: 'wait_for',
     ...FAST_RECOVERY,
     ...extraEnv,

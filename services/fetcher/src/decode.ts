@@ -1,38 +1,50 @@
-import { TextDecoder } from 'node:util';
+import { isUtf8 } from 'node:buffer';
+import { decodeBuffer } from 'encoding-sniffer';
+import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+import { charsetOf } from './http-fetch';
+
+export interface DecodedPage {
+  text: string;
+  /** WHATWG name of the encoding used, e.g. "windows-1252", "shift_jis", "gbk". */
+  charset: string;
+  /** Which evidence decided it. */
+  source: 'bom' | 'header' | 'meta' | 'sniffed';
+}
+
+const SOURCES: Record<ResultType, DecodedPage['source']> = {
+  [ResultType.BOM]: 'bom',
+  [ResultType.PASSED]: 'header',
+  [ResultType.XML_PREFIX]: 'bom',
+  [ResultType.META_TAG]: 'meta',
+  [ResultType.XML_ENCODING]: 'meta',
+  [ResultType.DEFAULT]: 'sniffed',
+};
 
 /**
- * Decodes page bytes to text. Order of evidence: byte-order mark, the Content-Type charset,
- * a <meta> charset in the first 1024 bytes, then UTF-8. TextDecoder implements the WHATWG
- * Encoding Standard, including its legacy encodings and labels.
+ * Decodes page bytes the way a browser does (WHATWG HTML "encoding sniffing"): byte-order
+ * mark, then the Content-Type charset, then <meta charset> / http-equiv in the first 1024
+ * bytes. With no evidence the standard lets the user agent guess: bytes that are valid UTF-8
+ * are UTF-8 (what nearly every undeclared modern page is), anything else windows-1252.
  */
-export function decodeHtml(body: Buffer, contentType: string | undefined): { text: string; charset: string } {
-  const bom = sniffBom(body);
-  const label = bom ?? charsetFromContentType(contentType) ?? charsetFromMeta(body) ?? 'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    decoder = new TextDecoder('utf-8');
+export function decodeHtml(body: Buffer, contentType: string | undefined): DecodedPage {
+  const transportLayerEncodingLabel = charsetOf(contentType);
+  const sniffer = new Sniffer({ defaultEncoding: 'windows-1252', ...(transportLayerEncodingLabel ? { transportLayerEncodingLabel } : {}) });
+  sniffer.write(body.subarray(0, 1024));
+  const source = SOURCES[sniffer.resultType];
+  const charset = source === 'sniffed' ? (isUtf8(body) ? 'utf-8' : 'windows-1252') : sniffer.encoding.toLowerCase();
+  return { text: decodeBuffer(body, { userEncoding: charset }), charset, source };
+}
+
+/**
+ * True when the first bytes contain control bytes that never occur in text (WHATWG MIME
+ * Sniffing's "binary data bytes"): used when a server sends no Content-Type at all.
+ */
+export function looksBinary(body: Buffer): boolean {
+  const head = body.subarray(0, 512);
+  // UTF-16 text is full of NUL bytes; its BOM says it is text.
+  if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) return false;
+  for (const byte of head) {
+    if (byte <= 0x08 || byte === 0x0b || (byte >= 0x0e && byte <= 0x1a) || (byte >= 0x1c && byte <= 0x1f)) return true;
   }
-  return { text: decoder.decode(body), charset: decoder.encoding };
-}
-
-function sniffBom(body: Buffer): string | null {
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
-  if (body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';
-  if (body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
-  return null;
-}
-
-export function charsetFromContentType(contentType: string | undefined): string | null {
-  const match = /charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType ?? '');
-  return match?.[1]?.toLowerCase() ?? null;
-}
-
-function charsetFromMeta(body: Buffer): string | null {
-  const head = body.subarray(0, 1024).toString('latin1');
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)/i.exec(head);
-  const label = match?.[1]?.toLowerCase() ?? null;
-  // A page that was decoded to bytes as UTF-16 cannot declare so in ASCII; per WHATWG, treat as UTF-8.
-  return label && label.startsWith('utf-16') ? 'utf-8' : label;
+  return false;
 }

@@ -1,8 +1,6 @@
-import { Agent } from 'undici';
 import { runMain, startStageService } from '@newsflow/runtime';
 import { fetcherConfigSchema } from './config';
-import { fetchPage, type FetchLimits } from './http-fetch';
-import { createFetchStage } from './fetch-stage';
+import { buildFetcher } from './wiring';
 
 runMain(() =>
   startStageService(
@@ -10,31 +8,19 @@ runMain(() =>
       stage: 'fetch',
       service: 'fetcher',
       configSchema: fetcherConfigSchema,
-      // Fetching is I/O-bound: many pages in flight per process.
+      // Fetching is I/O-bound: many pages in flight per process (per-host limits still apply).
       defaultConcurrency: 32,
-      setup: async ({ config, blobs }) => {
-        const limits: FetchLimits = {
-          connectTimeoutMs: config.NEWSFLOW_FETCH_CONNECT_TIMEOUT_MS,
-          headersTimeoutMs: config.NEWSFLOW_FETCH_HEADERS_TIMEOUT_MS,
-          idleTimeoutMs: config.NEWSFLOW_FETCH_IDLE_TIMEOUT_MS,
-          totalTimeoutMs: config.NEWSFLOW_FETCH_TOTAL_TIMEOUT_MS,
-          maxRedirects: config.NEWSFLOW_FETCH_MAX_REDIRECTS,
-          maxBytes: config.NEWSFLOW_FETCH_MAX_BYTES,
-          userAgent: config.NEWSFLOW_FETCH_USER_AGENT,
-        };
-        const dispatcher = new Agent({
-          connect: { timeout: limits.connectTimeoutMs },
-          headersTimeout: limits.headersTimeoutMs,
-          bodyTimeout: limits.idleTimeoutMs,
+      setup: async ({ config, redis, blobs, logger }) => {
+        const fetcher = buildFetcher(config, {
+          redis,
+          prefix: config.NEWSFLOW_QUEUE_PREFIX,
+          storeHtml: (docId, run, html) => blobs.put('html', `${docId}-${run}`, html),
         });
-        return {
-          handler: createFetchStage({
-            fetchPage: (url) => fetchPage(url, limits, { dispatcher }),
-            storeHtml: (docId, run, html) => blobs.put('html', `${docId}-${run}`, html),
-            now: () => new Date(),
-          }),
-          close: () => dispatcher.close(),
-        };
+        logger.info(
+          { allow: config.NEWSFLOW_FETCH_ALLOW || '(public addresses only)', hostMaxInFlight: config.NEWSFLOW_FETCH_HOST_MAX_IN_FLIGHT, hostMinSpacingMs: config.NEWSFLOW_FETCH_HOST_MIN_SPACING_MS },
+          'fetch safety and politeness settings',
+        );
+        return { handler: fetcher.handler, close: fetcher.close };
       },
     },
     process.env,
