@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { startDemoSite } from './demo-site/server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const services = ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexer', 'api'] as const;
-const colours = ['\x1b[36m', '\x1b[33m', '\x1b[35m', '\x1b[32m', '\x1b[34m', '\x1b[31m'];
+const services = ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexer', 'discovery', 'api'] as const;
+const colours = ['\x1b[36m', '\x1b[33m', '\x1b[35m', '\x1b[32m', '\x1b[34m', '\x1b[96m', '\x1b[31m'];
 
 async function main(): Promise<void> {
   const demoPort = Number(process.env.NEWSFLOW_DEMO_PORT ?? 8090);

@@ -9,6 +9,8 @@ import { deleteArticleIndex } from '@newsflow/search';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVICES = ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexer', 'api'] as const;
+/** Services that startService can run besides the pipeline's own. */
+export type ExtraService = 'discovery';
 export type ServiceName = (typeof SERVICES)[number];
 
 export async function freePort(): Promise<number> {
@@ -29,12 +31,12 @@ export function uniqueName(label: string): string {
 }
 
 export interface RunningProcess {
-  name: ServiceName;
+  name: ServiceName | ExtraService;
   child: ChildProcess;
   output: () => string;
 }
 
-export function startService(name: ServiceName, env: Record<string, string>): RunningProcess {
+export function startService(name: ServiceName | ExtraService, env: Record<string, string>): RunningProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services', name, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -5,6 +5,8 @@ import { statusCommand } from './commands/status';
 import { searchCommand } from './commands/search';
 import { failuresCommand } from './commands/failures';
 import { traceCommand } from './commands/trace';
+import { SOURCES_HELP, sourcesCommand } from './commands/sources';
+import { IMPORT_HELP, importCommand } from './commands/import';
 
 export const HELP: Record<string, string> = {
   main: `newsflow — enqueue, monitor and search the Newsflow pipeline
@@ -17,6 +19,8 @@ commands:
   search "query" [filters] [--json]     search the corpus
   failures [--reason CODE] [--retry]    failed items grouped by reason; re-submit them
   trace ID|URL [--json]                 every stage of one URL
+  sources add|list|show|pause|…         follow feeds, sitemaps and URL lists
+  import PATH…                          import story files, folders, archives, NDJSON
 
 global options:
   --api URL     API address (env NEWSFLOW_API_URL, default http://127.0.0.1:8080)
@@ -43,6 +47,8 @@ global options:
 
   Shows where one URL is: its run, state, each finished stage with timings, the error if any,
   and the indexed document.`,
+  sources: SOURCES_HELP,
+  import: IMPORT_HELP,
 };
 
 export interface CliIo {
@@ -66,6 +72,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!HELP[command] || command === 'main') {
     io.err(`unknown command "${command}"\n\n${HELP.main}`);
     return 2;
+  }
+  if (command === 'sources' || command === 'import') {
+    // These commands parse their own options; the frame only supplies the connection.
+    const { values } = parseArgs({ args: rest, strict: false, allowPositionals: true, options: { api: { type: 'string' }, key: { type: 'string' } } });
+    const client = createApiClient((values.api as string | undefined) ?? io.env.NEWSFLOW_API_URL ?? 'http://127.0.0.1:8080', (values.key as string | undefined) ?? io.env.NEWSFLOW_API_KEY);
+    try {
+      return command === 'sources' ? await sourcesCommand(rest, client, io) : await importCommand(rest, client, io);
+    } catch (error) {
+      if (error instanceof CliError) {
+        io.err(`newsflow: ${error.message}`);
+        return error.exitCode;
+      }
+      throw error;
+    }
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {

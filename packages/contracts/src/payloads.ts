@@ -15,6 +15,8 @@ export const SubmissionHints = z
     publishedAt: isoDate.optional(),
     authors: z.array(z.string().max(300)).max(50).optional(),
     source: z.string().max(200).optional(),
+    /** Feed categories or news-sitemap keywords; a fallback for the article's tags. */
+    categories: z.array(z.string().max(200)).max(50).optional(),
   })
   .strict();
 export type SubmissionHints = z.infer<typeof SubmissionHints>;

@@ -19,6 +19,8 @@ import {
   similarArticles,
 } from '@newsflow/search';
 import { exportArticles } from './export';
+import { registerSourceRoutes, type SourceRouteDeps } from './routes/sources';
+import { registerDocumentRoutes, type DocumentRouteDeps } from './routes/documents';
 import { exportQuerySchema, searchQuerySchema } from './schemas';
 
 export interface AppDeps {
@@ -33,6 +35,10 @@ export interface AppDeps {
   /** Readiness: Redis and Elasticsearch reachable. */
   ready: () => Promise<{ redis: boolean; elasticsearch: boolean }>;
   auth: { keyring: ApiKeyring; mode: 'required' | 'off'; readsRequireKey: boolean };
+  /** Feed/sitemap sources (POST/GET /sources…); the routes exist only when given. */
+  sources?: SourceRouteDeps;
+  /** Import of documents that are already text (POST /documents); only when given. */
+  documents?: DocumentRouteDeps;
   /** Prometheus registry served at /metrics (queue depths are collected on scrape). */
   metrics?: Registry;
   /** Shared counters so the limit holds across API instances; in-process when absent. */
@@ -120,6 +126,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 }
 
 function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
+  if (deps.sources) registerSourceRoutes(api, deps.sources);
+  if (deps.documents) registerDocumentRoutes(api, deps.documents);
   api.get('/healthz', async () => ({ status: 'ok' }));
   api.get('/metrics', async (_request, reply) => {
     if (!deps.metrics) throw new HttpError(404, 'not_found', 'metrics are not enabled');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@newsflow/runtime';
+import { fetcherConfigSchema } from '@newsflow/fetcher';
 
 export const apiConfigSchema = baseConfigSchema.extend({
   NEWSFLOW_API_HOST: z.string().default('127.0.0.1'),
@@ -13,6 +14,12 @@ export const apiConfigSchema = baseConfigSchema.extend({
   /** Requests per minute per API key (or per client address without a key), across API instances. */
   NEWSFLOW_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   NEWSFLOW_API_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(120),
+  // Autodiscovery fetches sites on the API's behalf, under the fetcher's safety rules.
+  NEWSFLOW_FETCH_ALLOW: fetcherConfigSchema.shape.NEWSFLOW_FETCH_ALLOW,
+  NEWSFLOW_FETCH_USER_AGENT: fetcherConfigSchema.shape.NEWSFLOW_FETCH_USER_AGENT,
+  NEWSFLOW_SOURCE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  NEWSFLOW_SOURCE_DEFAULT_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(900),
+  NEWSFLOW_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

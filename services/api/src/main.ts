@@ -1,5 +1,9 @@
+import { Queue } from 'bullmq';
+import { DISCOVERY_QUEUE } from '@newsflow/contracts';
+import { RedisFingerprintStore, autodiscover, createDiscoveryHttp, createDocumentImporter, createSourceRegistry } from '@newsflow/discovery';
 import {
   assertNoEviction,
+  BlobStore,
   createLogger,
   createQueues,
   createRedis,
@@ -32,12 +36,47 @@ async function main(): Promise<void> {
   const capabilities = await detectCapabilities(search);
   await ensureArticleIndex(search, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger });
 
+  const submitter = new Submitter(ledger, queues.fetch);
+  const discoveryQueue = new Queue(DISCOVERY_QUEUE, { connection: redis, prefix: config.NEWSFLOW_QUEUE_PREFIX });
+  const blobs = new BlobStore(redis, config.NEWSFLOW_QUEUE_PREFIX, 86_400);
+  const discoveryHttp = createDiscoveryHttp({
+    allow: config.NEWSFLOW_FETCH_ALLOW,
+    userAgent: config.NEWSFLOW_FETCH_USER_AGENT,
+    maxBytes: 5 * 1024 * 1024,
+    totalTimeoutMs: 20_000,
+    connectTimeoutMs: 5_000,
+    idleTimeoutMs: 10_000,
+  });
   const metrics = createRegistry('api');
   registerQueueDepthGauge(metrics, queues);
   const app = buildApp({
     metrics,
     logger,
-    submitter: new Submitter(ledger, queues.fetch),
+    submitter,
+    sources: {
+      registry: createSourceRegistry(redis, config.NEWSFLOW_QUEUE_PREFIX, discoveryQueue),
+      submitter,
+      autodiscover: (site) => autodiscover(site, discoveryHttp.http),
+      minIntervalSeconds: config.NEWSFLOW_SOURCE_MIN_INTERVAL_SECONDS,
+      defaultIntervalSeconds: config.NEWSFLOW_SOURCE_DEFAULT_INTERVAL_SECONDS,
+    },
+    documents: {
+      importDocument: createDocumentImporter({
+        ledger,
+        enqueue: async (queue, payload, jobId) => {
+          await queues[queue].add(queue, payload, { jobId });
+        },
+        hasJob: async (queue, jobId) => (await queues[queue].getJob(jobId)) !== undefined,
+        storeHtml: (docId, run, html) => blobs.put('html', `${docId}-${run}`, html),
+        fingerprints: new RedisFingerprintStore(redis, config.NEWSFLOW_QUEUE_PREFIX),
+        now: () => new Date(),
+      }),
+      maxBytes: config.NEWSFLOW_DOCUMENTS_MAX_BYTES,
+      maxLines: 1_000_000,
+      maxLineBytes: 12 * 1024 * 1024,
+      maxListedRejections: 1_000,
+      concurrency: 16,
+    },
     ledger,
     queues,
     search,
@@ -52,7 +91,8 @@ async function main(): Promise<void> {
   installGracefulShutdown(
     [
       { name: 'http', close: () => app.close() },
-      { name: 'queues', close: () => Promise.all(Object.values(queues).map((q) => q.close())) },
+      { name: 'queues', close: () => Promise.all([...Object.values(queues), discoveryQueue].map((q) => q.close())) },
+      { name: 'discovery http', close: () => discoveryHttp.close() },
       { name: 'elasticsearch', close: () => search.close() },
       { name: 'redis', close: () => redis.quit() },
     ],
