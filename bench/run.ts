@@ -13,7 +13,8 @@
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
+import type { Cluster } from 'ioredis';
+import { createRedis, isClusterUrl } from '@newsflow/runtime';
 import { Client } from '@elastic/elasticsearch';
 import { SERVICES, cleanupNamespace, freePort, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../test/support/pipeline';
 import { generatePage, loadCorpus } from './corpus';
@@ -88,14 +89,17 @@ async function main(): Promise<void> {
   const originPort = (origin.address() as { port: number }).port;
   const pageUrl = (n: number): string => `http://127.0.0.1:${originPort}/a/${n}.html`;
 
-  const prefix = uniqueName('bench');
+  const name = uniqueName('bench');
+  const prefix = isClusterUrl(REDIS_URL) ? `{${name}}` : name;
+  const alias = name;
   const apiPort = await freePort();
   const apiKey = `bench-${prefix}-key`;
   const env: Record<string, string> = {
     REDIS_URL,
     ELASTICSEARCH_URL,
     NEWSFLOW_QUEUE_PREFIX: prefix,
-    NEWSFLOW_INDEX_ALIAS: prefix,
+    NEWSFLOW_INDEX_ALIAS: alias,
+    NEWSFLOW_INDEX_REPLICAS: process.env.NEWSFLOW_INDEX_REPLICAS ?? '0',
     NEWSFLOW_API_PORT: String(apiPort),
     NEWSFLOW_API_KEYS: `bench:${apiKey}`,
     NEWSFLOW_API_RATE_LIMIT: '1000000',
@@ -117,12 +121,12 @@ async function main(): Promise<void> {
     processes.push(startService(name, { ...env, ...extra }));
   }
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const redis = new Redis(REDIS_URL);
+  const redis = createRedis(REDIS_URL, { name: 'bench', role: 'worker' });
   const es = new Client({ node: ELASTICSEARCH_URL });
   const cleanup = async (): Promise<void> => {
     await Promise.all(processes.map((p) => stopProcess(p)));
     origin.close();
-    if (!args['keep-data']) await cleanupNamespace(REDIS_URL, ELASTICSEARCH_URL, prefix, prefix);
+    if (!args['keep-data']) await cleanupNamespace(REDIS_URL, ELASTICSEARCH_URL, prefix, alias);
     redis.disconnect();
     await es.close();
   };
@@ -173,9 +177,17 @@ async function main(): Promise<void> {
       }
     };
     const redisInfo = async (): Promise<{ memory: number; cpu: number }> => {
-      const info = await redis.info();
-      const field = (name: string): number => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
-      return { memory: field('used_memory'), cpu: field('used_cpu_sys') + field('used_cpu_user') };
+      // On a cluster, add up every master (the run's keys share one hash slot, its node does the work).
+      const nodes = isClusterUrl(REDIS_URL) ? (redis as unknown as Cluster).nodes('master') : [redis];
+      let memory = 0;
+      let cpu = 0;
+      for (const node of nodes) {
+        const info = await node.info();
+        const field = (name: string): number => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+        memory += field('used_memory');
+        cpu += field('used_cpu_sys') + field('used_cpu_user');
+      }
+      return { memory, cpu };
     };
     const esCpuSeconds = async (): Promise<number> => {
       const stats = await es.nodes.stats({ metric: 'process' });
@@ -231,8 +243,8 @@ async function main(): Promise<void> {
     const at90 = await latencyAt(0.9, 3_000_000);
 
     // Storage.
-    await es.indices.refresh({ index: prefix });
-    const stats = await es.indices.stats({ index: prefix, metric: ['store', 'docs'] });
+    await es.indices.refresh({ index: alias });
+    const stats = await es.indices.stats({ index: alias, metric: ['store', 'docs'] });
     const docs = stats._all.primaries?.docs?.count ?? 0;
     const storeBytes = stats._all.primaries?.store?.size_in_bytes ?? 0;
 

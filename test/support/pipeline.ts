@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import { createRedis, isClusterUrl, type Redis } from '@newsflow/runtime';
 import { Client } from '@elastic/elasticsearch';
 import { deleteArticleIndex } from '@newsflow/search';
 
@@ -84,8 +85,10 @@ export async function startPipeline(options: {
   label: string;
   env?: Record<string, string>;
 }): Promise<Pipeline> {
-  const prefix = uniqueName(options.label);
-  const alias = prefix;
+  const name = uniqueName(options.label);
+  // Redis Cluster needs every key of a pipeline in one hash slot; index names cannot have braces.
+  const prefix = isClusterUrl(options.redisUrl) ? `{${name}}` : name;
+  const alias = name;
   const apiPort = await freePort();
   const apiKey = randomBytes(24).toString('hex');
   const env: Record<string, string> = {
@@ -137,16 +140,30 @@ export async function startPipeline(options: {
   };
 }
 
-/** Deletes a test's queues, ledger and index. */
-export async function cleanupNamespace(redisUrl: string, elasticsearchUrl: string, prefix: string, alias: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
+/** Deletes every key matching a pattern, on one server or on every master of a cluster. */
+export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  const nodes = (redis as unknown) instanceof Cluster ? (redis as unknown as Cluster).nodes('master') : [redis];
+  for (const node of nodes) {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
       cursor = next;
-      if (keys.length) await redis.del(...keys);
+      // One key per DEL: keys of one scan batch may live in different cluster slots.
+      if (keys.length) await Promise.all(keys.map((key) => redis.del(key)));
     } while (cursor !== '0');
+  }
+}
+
+/** Deletes a test's queues, ledger and index. */
+export async function cleanupNamespace(redisUrl: string, elasticsearchUrl: string, prefix: string, alias: string): Promise<void> {
+  const redis = createRedis(redisUrl, { name: 'test:cleanup', role: 'worker' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      if (redis.status === 'ready') return resolve();
+      redis.once('ready', () => resolve());
+      redis.once('error', reject);
+    });
+    await deleteKeys(redis, `${prefix}:*`);
   } finally {
     redis.disconnect();
   }

@@ -12,12 +12,18 @@ const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 
 /** Settings every service shares. Service configs extend this schema. */
 export const baseConfigSchema = z.object({
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?|redis-cluster):\/\//, 'must be a redis://, rediss:// or redis-cluster://host:port,host:port URL')
+    .default('redis://127.0.0.1:6379'),
   ELASTICSEARCH_URL: z.url().default('http://127.0.0.1:9200'),
   NEWSFLOW_QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ - . and {} only')
     .default(DEFAULT_QUEUE_PREFIX),
+  /** Shards and replicas of a newly created article index (a 2-node cluster wants replicas = 1). */
+  NEWSFLOW_INDEX_SHARDS: z.coerce.number().int().min(1).max(64).default(1),
+  NEWSFLOW_INDEX_REPLICAS: z.coerce.number().int().min(0).max(10).default(0),
   NEWSFLOW_INDEX_ALIAS: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, _ and -').default('articles'),
   LOG_LEVEL: logLevel.default('info'),
   /** Pretty logs for people at a terminal; JSON otherwise. */

@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 
 export type { Redis } from 'ioredis';
@@ -13,6 +13,33 @@ export interface RedisConnectionOptions {
   role: 'worker' | 'producer';
 }
 
+const CLUSTER_SCHEME = 'redis-cluster://';
+
+/** `redis-cluster://host:port,host:port` names the seed nodes of a Redis Cluster. */
+export function isClusterUrl(url: string): boolean {
+  return url.startsWith(CLUSTER_SCHEME);
+}
+
+/**
+ * On Redis Cluster every multi-key operation (BullMQ's Lua scripts, ours) must stay in one hash
+ * slot, which a hash-tagged prefix such as "{newsflow}" guarantees.
+ */
+export function assertClusterSafePrefix(url: string, prefix: string): void {
+  if (isClusterUrl(url) && !/^\{[^{}]+\}/.test(prefix)) {
+    throw new Error(`NEWSFLOW_QUEUE_PREFIX "${prefix}" must start with a hash tag such as "{${prefix.replace(/[{}]/g, '')}}" on Redis Cluster`);
+  }
+}
+
+function clusterNodes(url: string): { host: string; port: number }[] {
+  return url
+    .slice(CLUSTER_SCHEME.length)
+    .split(',')
+    .map((node) => {
+      const [host, port] = node.trim().split(':');
+      return { host: host || '127.0.0.1', port: Number(port || 6379) };
+    });
+}
+
 export function createRedis(url: string, options: RedisConnectionOptions, logger?: Logger): Redis {
   const base: RedisOptions = {
     connectionName: options.name,
@@ -24,7 +51,16 @@ export function createRedis(url: string, options: RedisConnectionOptions, logger
     options.role === 'worker'
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, commandTimeout: 5_000 };
-  const redis = new Redis(url, { ...base, ...roleOptions });
+  // A Cluster client speaks the same commands; callers (BullMQ included) accept either, so it is
+  // handed out under the one client type the code base uses.
+  const redis = isClusterUrl(url)
+    ? (new Cluster(clusterNodes(url), {
+        redisOptions: { ...base, ...roleOptions },
+        clusterRetryStrategy: base.retryStrategy,
+        enableOfflineQueue: roleOptions.enableOfflineQueue ?? true,
+        ...(options.role === 'worker' ? {} : { enableReadyCheck: true }),
+      }) as unknown as Redis)
+    : new Redis(url, { ...base, ...roleOptions });
   let lastError = '';
   redis.on('error', (error: Error) => {
     // ioredis repeats the same error on every reconnect attempt; log each distinct one once.

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { StageName, StageOutputs } from '@newsflow/contracts';
 import { parseConfig, type WorkerConfig } from './config';
 import { createLogger, redactUrl, type Logger } from './logger';
-import { assertNoEviction, createRedis, waitForRedis, type Redis } from './redis';
+import { assertClusterSafePrefix, assertNoEviction, createRedis, waitForRedis, type Redis } from './redis';
 import { StatusLedger } from './ledger';
 import { BlobStore } from './blob-store';
 import { createQueues, createStageWorker, type StageHandler } from './stage-worker';
@@ -51,6 +51,7 @@ export async function startStageService<S extends StageName, C extends WorkerCon
   env: Record<string, string | undefined>,
 ): Promise<RunningStageService> {
   const config = parseConfig(definition.configSchema, env, definition.service);
+  assertClusterSafePrefix(config.REDIS_URL, config.NEWSFLOW_QUEUE_PREFIX);
   const logger = createLogger({ service: definition.service, level: config.LOG_LEVEL, pretty: config.NEWSFLOW_LOG_PRETTY });
   const redis = createRedis(config.REDIS_URL, { name: `newsflow:${definition.service}`, role: 'worker' }, logger);
   await waitForRedis(redis, 15_000, redactUrl(config.REDIS_URL));

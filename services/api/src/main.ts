@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { DISCOVERY_QUEUE } from '@newsflow/contracts';
 import { RedisFingerprintStore, autodiscover, createDiscoveryHttp, createDocumentImporter, createSourceRegistry } from '@newsflow/discovery';
 import {
+  assertClusterSafePrefix,
   assertNoEviction,
   BlobStore,
   createLogger,
@@ -23,6 +24,7 @@ import { ApiKeyring } from './auth';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  assertClusterSafePrefix(config.REDIS_URL, config.NEWSFLOW_QUEUE_PREFIX);
   const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, pretty: config.NEWSFLOW_LOG_PRETTY });
   const keyring = ApiKeyring.parse(config.NEWSFLOW_API_KEYS);
   if (config.NEWSFLOW_API_AUTH === 'off') logger.warn('NEWSFLOW_API_AUTH=off: anyone who can reach the API can submit URLs');
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   const ledger = new StatusLedger(redis, config.NEWSFLOW_QUEUE_PREFIX);
   const search = createSearchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 10_000, maxRetries: 1 });
   const capabilities = await detectCapabilities(search);
-  await ensureArticleIndex(search, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger });
+  await ensureArticleIndex(search, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger, shards: config.NEWSFLOW_INDEX_SHARDS, replicas: config.NEWSFLOW_INDEX_REPLICAS });
 
   const submitter = new Submitter(ledger, queues.fetch);
   const discoveryQueue = new Queue(DISCOVERY_QUEUE, { connection: redis, prefix: config.NEWSFLOW_QUEUE_PREFIX });

@@ -26,7 +26,7 @@ runMain(() =>
         const client = createSearchClient(config.ELASTICSEARCH_URL);
         const capabilities = await detectCapabilities(client);
         for (const note of capabilities.degraded) logger.warn({ elasticsearch: capabilities.version }, `degraded: ${note}`);
-        await ensureArticleIndex(client, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger });
+        await ensureArticleIndex(client, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger, shards: config.NEWSFLOW_INDEX_SHARDS, replicas: config.NEWSFLOW_INDEX_REPLICAS });
         const bulk = new BulkIndexer(
           client,
           {
