@@ -60,6 +60,13 @@ function article(n: number, overrides: Partial<ArticleDocument> = {}): ArticleDo
     readingTimeMinutes: 1,
     httpStatus: 200,
     versions: { extractor: 'x', detector: 'y', enricher: 'z' },
+    keywords: ['harbour', 'council'],
+    summary: [],
+    people: [],
+    organizations: [],
+    places: [],
+    countries: [],
+    cluster: { id, isOriginal: true, similarity: 1 },
     ...overrides,
   };
 }
@@ -108,6 +115,22 @@ describe('indexing and search against real Elasticsearch', () => {
       index(article(102, { domain: 'takedown.example.com', title: 'Second story to be taken down', body: 'Another article about ferries from the same publisher.' })),
       index(article(103, { title: 'Unbreakable friendship declared', body: 'The two leaders said their friendship is unbreakable. Observers were not convinced.' })),
       index(article(104, { title: 'Friendship and trade', body: 'Trade grew while friendship cooled, the minister said, calling ties breakable.' })),
+      ...[500, 501, 502].map((n) =>
+        index(
+          article(n, {
+            domain: `outlet${n}.example.net`,
+            title: `Summit in Beijing, copy ${n}`,
+            body: 'Kim Jong Un met Xi Jinping in Beijing, state media reported.',
+            people: ['Kim Jong Un', 'Xi Jinping'],
+            organizations: ['Korean Central News Agency'],
+            places: ['Beijing', 'China', 'North Korea'],
+            countries: ['CN', 'KP'],
+            keywords: ['summit', 'beijing'],
+            publisher: { name: `Outlet ${n}`, country: n === 500 ? 'RU' : 'GB', type: n === 500 ? 'state-affiliated' : 'newspaper', domain: `outlet${n}.example.net` },
+            cluster: { id: identifyUrl('https://outlet500.example.net/news/500').id, isOriginal: n === 500, similarity: n === 500 ? 1 : 0.8 },
+          }),
+        ),
+      ),
     ]);
   });
 
@@ -131,6 +154,34 @@ describe('indexing and search against real Elasticsearch', () => {
     expect(everything.body.facets.dates.buckets.length).toBeGreaterThan(0);
   });
 
+  it('filters and facets by entities, countries, keywords and publishers, and collapses near-duplicates', async () => {
+    const byPerson = await get<{ total: number; facets: Record<string, { value: string; count: number }[]> }>(`/search?person=${encodeURIComponent('Xi Jinping')}`);
+    expect(byPerson.body.total).toBe(3);
+    expect(byPerson.body.facets.person).toEqual([
+      { value: 'Kim Jong Un', count: 3 },
+      { value: 'Xi Jinping', count: 3 },
+    ]);
+    expect(byPerson.body.facets.country).toEqual([
+      { value: 'CN', count: 3 },
+      { value: 'KP', count: 3 },
+    ]);
+    expect(byPerson.body.facets.publisherCountry).toEqual([
+      { value: 'GB', count: 2 },
+      { value: 'RU', count: 1 },
+    ]);
+    expect((await get<{ total: number }>('/search?country=KP&org=Korean%20Central%20News%20Agency&place=Beijing')).body.total).toBe(3);
+    expect((await get<{ total: number }>('/search?country=KP&publisherCountry=RU')).body.total).toBe(1);
+    expect((await get<{ total: number }>('/search?keyword=summit&publisher=Outlet%20501,Outlet%20502')).body.total).toBe(2);
+    expect((await get('/search?country=north-korea')).status).toBe(400);
+    const collapsed = await get<{ total: number; hits: { id: string; copies?: number; cluster: { isOriginal: boolean } | null }[] }>('/search?q=Beijing&collapse=cluster');
+    expect(collapsed.body.hits).toHaveLength(1);
+    expect(collapsed.body.hits[0]?.copies).toBe(2);
+    const cluster = identifyUrl('https://outlet500.example.net/news/500').id;
+    expect((await get<{ total: number }>(`/search?cluster=${cluster}`)).body.total).toBe(3);
+    const similar = await get<{ copies: { id: string }[] }>(`/articles/${cluster}/similar`);
+    expect(similar.body.copies.map((c) => c.id).sort()).toEqual([article(501, { domain: 'outlet501.example.net' }).id, article(502, { domain: 'outlet502.example.net' }).id].sort());
+  });
+
   it('supports phrases, negation and OR, and highlights matches', async () => {
     const phrase = await get<{ total: number; hits: { title: string; snippet: string }[] }>(`/search?q=${encodeURIComponent('"friendship is unbreakable"')}`);
     expect(phrase.body.total).toBe(1);
@@ -151,8 +202,8 @@ describe('indexing and search against real Elasticsearch', () => {
       seen.push(...page.body.hits.map((h) => h.id));
       cursor = page.body.next;
     } while (cursor);
-    expect(seen).toHaveLength(35);
-    expect(new Set(seen).size).toBe(35);
+    expect(seen).toHaveLength(38);
+    expect(new Set(seen).size).toBe(38);
     expect((await get('/search?after=not-a-cursor')).status).toBe(400);
   });
 

@@ -24,6 +24,20 @@ export interface ArticleDocument {
   section?: string;
   tags: string[];
   wordCount: number;
+  /** Registrable domain of the fetched URL, for grouping an outlet's subdomains. */
+  registrableDomain?: string;
+  /** Ranked key terms, best first. */
+  keywords: string[];
+  /** Extractive summary: 2–3 sentences of the body in article order. */
+  summary: string[];
+  /** Entity names by type, and the countries they are in (ISO 3166-1 alpha-2). */
+  people: string[];
+  organizations: string[];
+  places: string[];
+  countries: string[];
+  /** Near-duplicate cluster: id of its first-seen article, whether this is it, similarity to it. */
+  cluster: { id: string; isOriginal: boolean; similarity: number };
+  publisher?: { name: string; country: string; type: string; domain: string };
   readingTimeMinutes: number;
   httpStatus: number;
   versions: { extractor: string; detector: string; enricher: string };

@@ -90,15 +90,81 @@ export const LanguageResult = z
   .strict();
 export type LanguageResult = z.infer<typeof LanguageResult>;
 
+export const EntityType = z.enum(['person', 'organization', 'place']);
+
+/** A named entity found in the article (see services/enricher/src/entities). */
+export const EnrichmentEntity = z
+  .object({
+    name: z.string().min(1).max(300),
+    type: EntityType,
+    count: z.number().int().min(1),
+    /** Character offset of the first mention in the body. */
+    firstOffset: z.number().int().min(0),
+    /** ISO 3166-1 alpha-2, for places that are (or lie in) a country. */
+    countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+    aliases: z.array(z.string().max(300)).max(50).optional(),
+  })
+  .strict();
+export type EnrichmentEntity = z.infer<typeof EnrichmentEntity>;
+
+export const Keyword = z
+  .object({
+    /** Lower-cased term: one word, or a two-word phrase. */
+    term: z.string().min(1).max(200),
+    /** TF-IDF against the corpus document frequencies; comparable within one article only. */
+    score: z.number().min(0),
+  })
+  .strict();
+export type Keyword = z.infer<typeof Keyword>;
+
+export const PUBLISHER_TYPES = ['wire', 'newspaper', 'broadcaster', 'magazine', 'online', 'state-affiliated', 'government'] as const;
+export const PublisherType = z.enum(PUBLISHER_TYPES);
+export type PublisherType = z.infer<typeof PublisherType>;
+
+/** Facts about the outlet, from the user-extendable data/publishers.json. */
+export const Publisher = z
+  .object({
+    name: z.string().min(1).max(200),
+    /** ISO 3166-1 alpha-2 of the country the outlet is based in (or, for state media, serves). */
+    country: z.string().regex(/^[A-Z]{2}$/),
+    type: PublisherType,
+    /** The directory entry that matched (a registrable domain, or a more specific host). */
+    domain: z.string().min(1).max(253),
+  })
+  .strict();
+export type Publisher = z.infer<typeof Publisher>;
+
+/** Where the article stands among near-copies of one story (MinHash/LSH over the whole corpus). */
+export const NearDuplicateCluster = z
+  .object({
+    /** Document id of the first-seen article of the cluster; an article that matches nothing is its own cluster. */
+    id: z.string().regex(/^[0-9a-f]{32}$/),
+    /** True for the cluster's first-seen article, false for copies (reprints, wire copy, edits). */
+    isOriginal: z.boolean(),
+    /** Estimated Jaccard similarity of word shingles to the cluster's first-seen article (1 for it). */
+    similarity: z.number().min(0).max(1),
+  })
+  .strict();
+export type NearDuplicateCluster = z.infer<typeof NearDuplicateCluster>;
+
 export const Enrichment = z
   .object({
     domain: z.string(),
+    /** Registrable domain of the fetched URL (edition.cnn.com → cnn.com); absent for IP hosts. */
+    registrableDomain: z.string().max(253).optional(),
     wordCount: z.number().int().min(0),
     readingTimeMinutes: z.number().min(0),
     lead: z.string(),
+    /** 5–15 ranked key terms (fewer only when the text has fewer distinct content words). */
+    keywords: z.array(Keyword).max(15),
+    /** 2–3 sentences of the body, in article order (fewer only for very short articles). */
+    summary: z.array(z.string()).max(3),
+    entities: z.array(EnrichmentEntity),
+    cluster: NearDuplicateCluster,
+    publisher: Publisher.optional(),
     enricher: z.string(),
   })
-  .passthrough();
+  .strict();
 export type Enrichment = z.infer<typeof Enrichment>;
 
 export const CleanJob = FetchJob.extend({ fetch: FetchResult }).strict();

@@ -50,6 +50,21 @@ export function articleMappings(capabilities: Pick<ClusterCapabilities, 'languag
       section: keyword(200),
       tags: keyword(200),
       wordCount: { type: 'integer' },
+      registrableDomain: keyword(256),
+      keywords: keyword(200),
+      summary: { type: 'text', analyzer: 'standard' },
+      people: keyword(300),
+      organizations: keyword(300),
+      places: keyword(300),
+      countries: keyword(2),
+      cluster: {
+        type: 'object',
+        properties: { id: keyword(64), isOriginal: { type: 'boolean' }, similarity: { type: 'float' } },
+      },
+      publisher: {
+        type: 'object',
+        properties: { name: keyword(200), country: keyword(2), type: keyword(32), domain: keyword(256) },
+      },
       readingTimeMinutes: { type: 'float' },
       httpStatus: { type: 'short' },
       versions: {

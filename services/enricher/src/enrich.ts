@@ -1,28 +1,34 @@
-import { sourceDomain, type EnrichJob, type Enrichment } from '@newsflow/contracts';
+import { sourceDomain, type EnrichJob, type Enrichment, type EnrichmentEntity } from '@newsflow/contracts';
+import type { CorpusStore } from './corpus-store';
+import { countTerms, rankKeywords, wordWeights } from './keywords';
+import { bandKeys, DEFAULT_MINHASH, MIN_SHINGLES, minHashSignature, shingleHashes, type MinHashParameters } from './near-duplicates/minhash';
+import { registrableDomainOf, type PublisherDirectory } from './publishers';
+import { summarize } from './summary';
+import { splitSentences } from './text/sentences';
+import { stopwordsFor } from './text/stopwords';
+import { tokenize } from './text/tokenize';
 
-export const ENRICHER_VERSION = 'newsflow-enrich/0.1';
+/** Recorded with every enrichment; bump it when any enrichment changes its output. */
+export const ENRICHER_VERSION = 'newsflow-enrich/0.2';
 const WORDS_PER_MINUTE = 230;
+const MAX_ENTITIES = 200;
 
-const segmenterCache = new Map<string, Intl.Segmenter>();
-function wordSegmenter(locale: string): Intl.Segmenter {
-  let segmenter = segmenterCache.get(locale);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
-    segmenterCache.set(locale, segmenter);
-  }
-  return segmenter;
+/** The entity extractor's interface (services/enricher/src/entities); `language` is ISO 639-3. */
+export interface EntityExtractor {
+  extract(text: string, language: string): EnrichmentEntity[];
 }
 
-/** Counts words with Intl.Segmenter, which also handles scripts without spaces (CJK, Thai). */
-export function countWords(text: string, iso1 = 'en'): number {
-  let count = 0;
-  for (const segment of wordSegmenter(iso1).segment(text)) if (segment.isWordLike) count++;
-  return count;
+export interface EnricherDeps {
+  entities: EntityExtractor;
+  corpus: CorpusStore;
+  publishers: Pick<PublisherDirectory, 'lookup'>;
+  minHash?: MinHashParameters;
 }
 
 /** The first paragraphs up to about maxChars, cut at a sentence end when possible. */
 export function leadOf(body: string, maxChars = 300): string {
-  const text = body.replace(/\s+/g, ' ').trim();
+  // Only the opening is needed; normalising the whole body would cost more than the rest.
+  const text = body.slice(0, maxChars * 3).replace(/\s+/g, ' ').trim();
   if (text.length <= maxChars) return text;
   const cut = text.slice(0, maxChars);
   const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '), cut.lastIndexOf('。'));
@@ -30,13 +36,63 @@ export function leadOf(body: string, maxChars = 300): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : maxChars)}…`;
 }
 
-export function enrichArticle(input: EnrichJob): Enrichment {
-  const wordCount = countWords(input.article.body, input.language.iso1 ?? 'en');
-  return {
-    domain: sourceDomain(input.fetch.finalUrl),
-    wordCount,
-    readingTimeMinutes: Math.max(1, Math.round((wordCount / WORDS_PER_MINUTE) * 10) / 10),
-    lead: leadOf(input.article.body),
-    enricher: ENRICHER_VERSION,
+/** Entities as the contract allows them: named, counted, and a bounded list. */
+function acceptedEntities(entities: EnrichmentEntity[]): EnrichmentEntity[] {
+  return entities
+    .filter((entity) => entity.name.trim().length > 0 && entity.name.length <= 300 && entity.count >= 1 && entity.firstOffset >= 0)
+    .sort((a, b) => b.count - a.count || a.firstOffset - b.firstOffset)
+    .slice(0, MAX_ENTITIES)
+    .map((entity) => ({
+      name: entity.name.trim(),
+      type: entity.type,
+      count: Math.round(entity.count),
+      firstOffset: Math.round(entity.firstOffset),
+      ...(entity.countryCode && /^[A-Z]{2}$/.test(entity.countryCode) ? { countryCode: entity.countryCode } : {}),
+      ...(entity.aliases?.length ? { aliases: entity.aliases.filter((alias) => alias.length <= 300).slice(0, 50) } : {}),
+    }));
+}
+
+/** Builds the enrich function: article + language → keywords, summary, cluster, publisher, entities. */
+export function createEnricher(deps: EnricherDeps): (input: EnrichJob) => Promise<Enrichment> {
+  const minHash = deps.minHash ?? DEFAULT_MINHASH;
+  return async (input) => {
+    const { article, language } = input;
+    const iso1 = language.iso1;
+    const body = article.body;
+    const bodyTokens = tokenize(body, iso1);
+    const titleTokens = tokenize(article.title, iso1);
+    const counts = countTerms([titleTokens, bodyTokens], stopwordsFor(iso1));
+
+    const shingles = shingleHashes(
+      bodyTokens.map((token) => token.term),
+      minHash.shingleSize,
+    );
+    const signature = shingles.length >= MIN_SHINGLES ? minHashSignature(shingles, minHash) : null;
+    const words = [...counts.words.keys()];
+    const corpus = await deps.corpus.observe({
+      docId: input.docId,
+      language: language.code,
+      words,
+      signature,
+      bands: signature ? bandKeys(signature, minHash) : [],
+    });
+
+    const weights = wordWeights(counts, corpus);
+    const wordCount = bodyTokens.length;
+    const publisher = deps.publishers.lookup(input.fetch.finalUrl);
+    const registrableDomain = registrableDomainOf(input.fetch.finalUrl);
+    return {
+      domain: sourceDomain(input.fetch.finalUrl),
+      ...(registrableDomain ? { registrableDomain } : {}),
+      wordCount,
+      readingTimeMinutes: Math.max(1, Math.round((wordCount / WORDS_PER_MINUTE) * 10) / 10),
+      lead: leadOf(body),
+      keywords: rankKeywords(counts, weights),
+      summary: summarize(splitSentences(body, iso1), bodyTokens, weights),
+      entities: acceptedEntities(deps.entities.extract(body, language.code)),
+      cluster: corpus.cluster,
+      ...(publisher ? { publisher } : {}),
+      enricher: ENRICHER_VERSION,
+    };
   };
 }

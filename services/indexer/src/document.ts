@@ -1,4 +1,4 @@
-import type { ArticleDocument, IndexJob } from '@newsflow/contracts';
+import type { ArticleDocument, EnrichmentEntity, IndexJob } from '@newsflow/contracts';
 import { analyzerFor, type ClusterCapabilities } from '@newsflow/search';
 
 /** Builds the Elasticsearch document from the last payload of the pipeline. */
@@ -31,9 +31,26 @@ export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapab
     ...(article.section ? { section: article.section } : {}),
     tags: article.tags,
     wordCount: enrichment.wordCount,
+    ...(enrichment.registrableDomain ? { registrableDomain: enrichment.registrableDomain } : {}),
+    keywords: enrichment.keywords.map((keyword) => keyword.term),
+    summary: enrichment.summary,
+    people: entityNames(enrichment.entities, 'person'),
+    organizations: entityNames(enrichment.entities, 'organization'),
+    places: entityNames(enrichment.entities, 'place'),
+    countries: [...new Set(enrichment.entities.flatMap((entity) => (entity.countryCode ? [entity.countryCode] : [])))],
+    cluster: enrichment.cluster,
+    ...(enrichment.publisher ? { publisher: enrichment.publisher } : {}),
     readingTimeMinutes: enrichment.readingTimeMinutes,
     httpStatus: fetch.status,
     versions: { extractor: article.extractor, detector: language.detector, enricher: enrichment.enricher },
     ...(analyzer ? { i18n: { [analyzer]: { title: article.title, body: article.body } } } : {}),
   };
+}
+
+/** Names of one entity type, most mentioned first (the order facets and readers care about). */
+function entityNames(entities: EnrichmentEntity[], type: EnrichmentEntity['type']): string[] {
+  return entities
+    .filter((entity) => entity.type === type)
+    .sort((a, b) => b.count - a.count || a.firstOffset - b.firstOffset)
+    .map((entity) => entity.name);
 }

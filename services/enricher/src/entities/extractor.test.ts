@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type Entity, loadEntityExtractor } from './index';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const extractor = loadEntityExtractor();
+
+function find(entities: Entity[], type: Entity['type'], name: string): Entity | undefined {
+  return entities.find((entity) => entity.type === type && entity.name === name);
+}
+
+function namesOf(entities: Entity[], type: Entity['type']): string[] {
+  return entities.filter((entity) => entity.type === type).map((entity) => entity.name);
+}
+
+/** The article paragraphs of the demo site's seed story (the page ships with the repo). */
+function seedStoryParagraphs(): string {
+  const html = readFileSync(path.join(repoRoot, 'infra/demo-site/pages/kim-xi-friendship.html'), 'utf8');
+  const body = html.slice(html.indexOf('article__body'), html.indexOf('share-bar'));
+  return [...body.matchAll(/<p>([^<]*)<\/p>/g)].map((match) => match[1]).join('\n\n');
+}
+
+describe('entity extraction: the seed story', () => {
+  const text = seedStoryParagraphs();
+  const entities = extractor.extract(text, 'eng');
+
+  it('finds the people under their full names, without titles, counting short mentions', () => {
+    expect(namesOf(entities, 'person').sort()).toEqual(['Kim Jong Un', 'Vladimir Putin', 'Xi Jinping']);
+    const kim = find(entities, 'person', 'Kim Jong Un')!;
+    expect(kim.count).toBe(4); // "Kim Jong Un" once, "Kim" three times
+    expect(kim.aliases).toEqual(['Kim']);
+    expect(text.slice(kim.firstOffset, kim.firstOffset + 11)).toBe('Kim Jong Un');
+    expect(find(entities, 'person', 'Xi Jinping')!.count).toBe(3);
+  });
+
+  it('finds the organisations, with the acronym as an alias', () => {
+    expect(find(entities, 'organization', 'Korean Central News Agency')).toMatchObject({ aliases: ['KCNA'], count: 2 });
+    expect(find(entities, 'organization', 'Communist Party of China')).toBeDefined();
+    expect(find(entities, 'organization', "Workers' Party of Korea")).toBeDefined();
+  });
+
+  it('finds countries with ISO codes, from names and from adjectives, and cities and landmarks', () => {
+    expect(find(entities, 'place', 'North Korea')).toMatchObject({ countryCode: 'KP' });
+    expect(find(entities, 'place', 'China')).toMatchObject({ countryCode: 'CN' });
+    expect(find(entities, 'place', 'China')!.aliases).toContain('Chinese');
+    expect(find(entities, 'place', 'Russia')).toMatchObject({ countryCode: 'RU', aliases: ['Russian'] });
+    expect(find(entities, 'place', 'Beijing')).toMatchObject({ count: 2 });
+    expect(find(entities, 'place', 'Beijing')!.countryCode).toBeUndefined();
+    expect(find(entities, 'place', 'Tiananmen Square')).toBeDefined();
+    expect(find(entities, 'place', 'Pyongyang')).toBeDefined();
+  });
+});
+
+describe('entity extraction: the seed story as a corpus document', () => {
+  const sharedDir = path.resolve(repoRoot, '..', 'shared');
+  const text = readFileSync(path.join(sharedDir, 'examples/story-2025-09-05-sputnikglobe.txt'), 'utf8');
+  const entities = extractor.extract(text, 'eng');
+
+  it('reads the Title Case headline without inventing entities from it', () => {
+    expect(namesOf(entities, 'person').sort()).toEqual(['Kim Jong Un', 'Vladimir Putin', 'Xi Jinping']);
+    // The headline's "Kim" and "Xi" already count for the full names.
+    expect(find(entities, 'person', 'Kim Jong Un')!.firstOffset).toBe(text.indexOf('Kim at Meeting'));
+  });
+
+  it('ties country abbreviations and official names to the country', () => {
+    const northKorea = find(entities, 'place', 'North Korea')!;
+    expect(northKorea.countryCode).toBe('KP');
+    expect(northKorea.aliases).toEqual(expect.arrayContaining(['DPRK', "Democratic People's Republic of Korea", 'North Korean']));
+    expect(find(entities, 'place', 'China')!.aliases).toEqual(expect.arrayContaining(['PRC', "People's Republic of China"]));
+    expect(find(entities, 'organization', 'Korean Central News Agency')).toMatchObject({ aliases: ['KCNA'] });
+    expect(find(entities, 'organization', 'Communist Party of China')).toBeDefined();
+  });
+});
+
+describe('entity extraction: general mechanisms on invented sentences', () => {
+  it('strips roles, resolves surnames and turns nationality adjectives into countries', () => {
+    const text =
+      'German Chancellor Olaf Brenner met French President Amelie Durand in Paris on Tuesday. ' +
+      'Brenner later flew back to Berlin, while Durand stayed in Paris.';
+    const entities = extractor.extract(text, 'eng');
+    expect(find(entities, 'person', 'Olaf Brenner')).toMatchObject({ count: 2, firstOffset: text.indexOf('Olaf') });
+    expect(find(entities, 'person', 'Amelie Durand')).toMatchObject({ count: 2 });
+    expect(find(entities, 'place', 'Germany')).toMatchObject({ countryCode: 'DE', aliases: ['German'] });
+    expect(find(entities, 'place', 'France')).toMatchObject({ countryCode: 'FR' });
+    expect(find(entities, 'place', 'Paris')).toMatchObject({ count: 2 });
+    expect(find(entities, 'place', 'Berlin')).toBeDefined();
+    expect(entities.some((entity) => /Chancellor|President/.test(entity.name))).toBe(false);
+  });
+
+  it('does not link a sentence-initial common word that happens to be a first name', () => {
+    const text = 'Will Brandt met the press in Oslo. Will the talks go on? Brandt said they will.';
+    const entities = extractor.extract(text, 'eng');
+    expect(find(entities, 'person', 'Will Brandt')).toMatchObject({ count: 2, aliases: ['Brandt'] });
+  });
+
+  it('links an acronym introduced in parentheses and initials of an organisation', () => {
+    const text =
+      'The Northern Fisheries Council (NFC) voted on Monday to cut quotas. ' +
+      'Members of the National Harbour Authority objected, and the NFC said talks with the NHA would go on.';
+    const entities = extractor.extract(text, 'eng');
+    expect(find(entities, 'organization', 'Northern Fisheries Council')).toMatchObject({ count: 3, aliases: ['NFC'] });
+    expect(find(entities, 'organization', 'National Harbour Authority')).toMatchObject({ count: 2, aliases: ['NHA'] });
+  });
+
+  it('finds countries in German text with the German model and gazetteer', () => {
+    const text = 'Bundeskanzler Olaf Brenner reiste am Dienstag nach Nordkorea. In Pjöngjang traf er Vertreter der Regierung.';
+    const entities = extractor.extract(text, 'deu');
+    expect(find(entities, 'place', 'North Korea')).toMatchObject({ countryCode: 'KP', aliases: ['Nordkorea'] });
+    expect(find(entities, 'person', 'Olaf Brenner')).toBeDefined();
+  });
+
+  it('turns inflected German and French country adjectives into countries', () => {
+    const german = extractor.extract('Der chinesische Außenminister Li Wen traf am Montag seinen russischen Kollegen.', 'deu');
+    expect(find(german, 'place', 'China')).toMatchObject({ countryCode: 'CN', aliases: ['chinesische'] });
+    expect(find(german, 'place', 'Russia')).toMatchObject({ countryCode: 'RU', aliases: ['russischen'] });
+    const french = extractor.extract('Le ministre chinois a rencontré des diplomates russes à Paris.', 'fra');
+    expect(find(french, 'place', 'China')).toMatchObject({ countryCode: 'CN' });
+    expect(find(french, 'place', 'Russia')).toMatchObject({ countryCode: 'RU', aliases: ['russes'] });
+  });
+
+  it('keeps German common nouns out and still links surnames', () => {
+    const text = 'Die Sonne schien über Hamburg, als die Ministerin Angela Brenner dort ankam. Brenner sprach im Rathaus von Hamburg über den Hafen und die Zukunft.';
+    const entities = extractor.extract(text, 'deu');
+    expect(entities.map((entity) => `${entity.type}:${entity.name}:${entity.count}`).sort()).toEqual(['person:Angela Brenner:2', 'place:Hamburg:2']);
+  });
+
+  it('finds country names in scripts without letter case', () => {
+    const entities = extractor.extract('中国和俄罗斯的领导人在北京会面。', 'zho');
+    expect(find(entities, 'place', 'China')).toMatchObject({ countryCode: 'CN', firstOffset: 0 });
+    expect(find(entities, 'place', 'Russia')).toMatchObject({ countryCode: 'RU', firstOffset: 3 });
+  });
+
+  it('returns nothing for text without names', () => {
+    expect(extractor.extract('the cat sat on the mat and nothing else happened.', 'eng')).toEqual([]);
+    expect(extractor.extract('', 'eng')).toEqual([]);
+  });
+});

@@ -1,0 +1,557 @@
+/**
+ * Article-level entity extraction: tokenise, tag with the shipped model for the language, then
+ * turn tagged spans into entities — titles stripped, countries and demonyms resolved to ISO
+ * codes, acronyms in parentheses and initialisms tied to their full names, short person
+ * mentions ("Xi") tied to the full name used elsewhere in the article ("Xi Jinping").
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { iso6393To1 } from 'iso-639-3';
+import { fileURLToPath } from 'node:url';
+import { ENTITY_TYPES } from './features';
+import { type Gazetteer, type PlaceEntry, loadFeatureGazetteer, loadGazetteer } from './gazetteer';
+import { type FrozenModel, loadModelFile } from './model';
+import { type LabelledSpan, labelsToSpans, tagDocument } from './tagger';
+import { type Token, splitSentences, tokenize } from './tokenize';
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+export interface Entity {
+  name: string;
+  type: EntityType;
+  /** Mentions in the text, short forms and acronyms included. */
+  count: number;
+  /** UTF-16 offset of the first mention in the text given to extract(). */
+  firstOffset: number;
+  /** ISO 3166-1 alpha-2, for countries. */
+  countryCode?: string;
+  /** Other surface forms seen for this entity ("KCNA", "DPRK", "Xi"). */
+  aliases?: string[];
+}
+
+export interface EntityExtractor {
+  /** `language` is ISO 639-3 ("eng", "deu", …). */
+  extract(text: string, language: string): Entity[];
+}
+
+/** Shipped weights for an ISO 639-3 language. */
+export function modelPath(language: string): string {
+  return fileURLToPath(new URL(`../../models/ner-${language}.bin.gz`, import.meta.url));
+}
+
+/**
+ * Words that name a role or title rather than a person; stripped from the front of person
+ * names ("President Xi Jinping" → "Xi Jinping"). Curated for this project.
+ */
+const TITLE_WORDS = new Set(
+  [
+    'president', 'vice', 'prime', 'minister', 'premier', 'chancellor', 'leader', 'chairman', 'chairwoman', 'chair',
+    'secretary', 'general', 'gen', 'gen.', 'king', 'queen', 'prince', 'princess', 'emperor', 'pope', 'sheikh', 'mr',
+    'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'senator', 'sen', 'sen.', 'rep',
+    'rep.', 'governor', 'gov', 'gov.', 'mayor', 'judge', 'justice', 'ambassador', 'comrade', 'commander', 'colonel',
+    'col', 'col.', 'captain', 'capt', 'capt.', 'lieutenant', 'lt', 'lt.', 'sergeant', 'admiral', 'marshal', 'director',
+    'ceo', 'coach', 'manager', 'spokesman', 'spokeswoman', 'spokesperson', 'foreign', 'defence', 'defense', 'interior',
+    'finance', 'deputy', 'former', 'late', 'professor', 'prof', 'prof.', 'father', 'rev', 'rev.', 'cardinal',
+    'archbishop', 'bishop', 'rabbi', 'imam', 'ayatollah', 'chief', 'head', 'envoy', 'state', 'supreme', 'crown',
+    'präsident', 'präsidentin', 'bundeskanzler', 'bundeskanzlerin', 'kanzler', 'kanzlerin', 'ministerpräsident',
+    'congressman', 'congresswoman', 'councilman', 'councilwoman', 'councillor', 'assemblyman', 'assemblywoman',
+    'sheriff', 'officer', 'detective', 'attorney', 'president-elect', 'candidate', 'host', 'anchor', 'correspondent',
+    'herr', 'frau', 'président', 'présidente', 'presidente', 'señor', 'monsieur', 'madame',
+  ],
+);
+
+/** Lower-case words that do not start an initialism ("Workers' Party of Korea" → WPK). */
+const INITIALISM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'des', 'du', 'la', 'le', 'der', 'die', 'das', 'für', 'y', 'del', "'", "'s", '&']);
+
+/** Tokens that never occur inside a name. */
+const SPAN_BREAKING_PUNCTUATION = /^[:;,"«»„“”‘|/\\<>[\]{}!?…–—]+$/u;
+
+const stopwordLists = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+const stopwordCache = new Map<string, ReadonlySet<string>>();
+
+/** stopwords-iso (MIT) list of an ISO 639-3 language, lower-cased; empty when it has none. */
+function stopwordsOf(language: string): ReadonlySet<string> {
+  let stopwords = stopwordCache.get(language);
+  if (!stopwords) {
+    const iso1 = iso6393To1[language];
+    stopwords = new Set((iso1 ? stopwordLists[iso1] ?? [] : []).map((word) => word.toLowerCase()));
+    stopwordCache.set(language, stopwords);
+  }
+  return stopwords;
+}
+
+/** Languages whose entities are tagged with their own model; other cased scripts use English. */
+const MODEL_LANGUAGES = ['eng', 'deu'];
+
+type MentionType = 'PER' | 'ORG' | 'LOC';
+
+interface Mention {
+  type: MentionType;
+  tokens: Token[];
+  start: number;
+  end: number;
+  place?: PlaceEntry;
+  /** Set when resolved to another mention's entity (short name, acronym). */
+  canonical?: string;
+}
+
+const ENTITY_TYPE: Record<MentionType, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90; // ASCII fast path: this runs for every token
+  const first = word[0] ?? '';
+  return first.toLowerCase() !== first;
+}
+
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}[\p{Lu}&]{1,7}$/u.test(word);
+}
+
+function initialism(tokens: readonly Token[]): string {
+  let letters = '';
+  for (const token of tokens) {
+    if (INITIALISM_SKIP.has(token.text.toLowerCase())) continue;
+    if (!isCapitalised(token.text)) return '';
+    // "Sino-Japanese" contributes S and J.
+    for (const part of token.text.split('-')) if (part) letters += part[0]!.toUpperCase();
+  }
+  return letters.length >= 2 ? letters : '';
+}
+
+/** Scripts without letter case give the tagger nothing to work with; those get gazetteer matching only. */
+function isMostlyCased(text: string): boolean {
+  let cased = 0;
+  let uncased = 0;
+  for (let i = 0; i < text.length && cased + uncased < 400; i++) {
+    const char = text[i]!;
+    if (char.toLowerCase() !== char.toUpperCase()) cased++;
+    else if (char.charCodeAt(0) > 0x2ff && /\p{L}/u.test(char)) uncased++;
+  }
+  return uncased <= cased;
+}
+
+/**
+ * Title Case Headlines ("Kim at Meeting With Xi Says …") capitalise everything, which the
+ * tagger reads as one long name. Reuters training data has ALL-CAPS headlines instead, where the
+ * model learned to discount capitalisation, so such lines are tagged in capitals. A line counts
+ * as Title Case when nearly all its longer words are capitalised and so is at least one English
+ * function word (never capitalised mid-sentence in prose, even in a sentence full of names).
+ */
+const TITLE_CASE_FUNCTION_WORDS = new Set([
+  'with', 'from', 'for', 'and', 'the', 'says', 'said', 'over', 'into', 'after', 'amid', 'about', 'against', 'will',
+  'that', 'this', 'than', 'are', 'was', 'were', 'has', 'have', 'its', 'his', 'her', 'their', 'who', 'what', 'how',
+  'why', 'not', 'but', 'off', 'out', 'under', 'before', 'between', 'during', 'without', 'could', 'would', 'should',
+  'may', 'might', 'can', 'new', 'more', 'most', 'back', 'set', 'gets', 'get', 'calls', 'vows', 'urges', 'warns',
+]);
+
+function isTitleCase(sentence: readonly Token[]): boolean {
+  if (sentence.length < 4) return false;
+  let words = 0;
+  let capitalised = 0;
+  let functionWords = 0;
+  for (let index = 0; index < sentence.length; index++) {
+    const text = sentence[index]!.text;
+    if (!isCapitalised(text)) {
+      // Lower-case words of four letters or more count against Title Case.
+      if (text.length >= 4 && text.toUpperCase() !== text) words++;
+      continue;
+    }
+    if (text === text.toUpperCase()) continue;
+    if (index > 0 && text.length <= 7 && TITLE_CASE_FUNCTION_WORDS.has(text.toLowerCase())) functionWords++;
+    if (text.length >= 4) {
+      words++;
+      capitalised++;
+    }
+  }
+  return functionWords >= 1 && words >= 4 && capitalised / words >= 0.8;
+}
+
+/** Last words of organisation names that take "of <place>" ("Communist Party of China", "Bank of England"). */
+const ORGANISATION_HEADS = new Set([
+  'party', 'bank', 'university', 'ministry', 'council', 'agency', 'union', 'organisation', 'organization', 'committee',
+  'association', 'federation', 'academy', 'institute', 'church', 'commission', 'league', 'front', 'movement', 'court',
+  'assembly', 'congress', 'parliament', 'department', 'office', 'board', 'authority', 'company', 'corporation', 'army',
+  'navy', 'force', 'forces', 'guard', 'government', 'chamber', 'society', 'foundation', 'college', 'school', 'museum',
+]);
+
+/**
+ * The tagger often splits "Communist Party of China" into ORG + LOC; an organisation ending in
+ * a head word, then "of", then a place or organisation, is one name.
+ */
+function mergeOrganisationOfPlace(sentence: readonly Token[], spans: LabelledSpan[]): LabelledSpan[] {
+  const ORG = ENTITY_TYPES.indexOf('ORG');
+  const LOC = ENTITY_TYPES.indexOf('LOC');
+  const merged: LabelledSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    const next = spans[k + 1];
+    if (
+      span.type === ORG &&
+      next &&
+      (next.type === LOC || next.type === ORG) &&
+      next.start === span.end + 1 &&
+      sentence[span.end]!.text === 'of' &&
+      ORGANISATION_HEADS.has(sentence[span.end - 1]!.text.toLowerCase())
+    ) {
+      merged.push({ type: ORG, start: span.start, end: next.end });
+      k++;
+    } else {
+      merged.push(span);
+    }
+  }
+  return merged;
+}
+
+export class ArticleEntityExtractor implements EntityExtractor {
+  private readonly models = new Map<string, FrozenModel>();
+  private readonly uncasedPhrases = new WeakMap<Gazetteer, Array<[string, PlaceEntry]>>();
+
+  constructor(models: ReadonlyMap<string, FrozenModel>) {
+    for (const [language, model] of models) this.models.set(language, model);
+  }
+
+  extract(text: string, language: string): Entity[] {
+    const gazetteer = loadGazetteer([language]);
+    if (!isMostlyCased(text)) return this.aggregate(text, this.substringPlaces(text, gazetteer));
+    const tokens = tokenize(text);
+    const sentences = splitSentences(text, tokens);
+    const modelLanguage = this.models.has(language) ? language : 'eng';
+    const model = this.models.get(modelLanguage);
+    const mentions: Mention[] = [];
+    const covered = new Uint8Array(text.length + 1);
+    if (model) {
+      const labels = tagDocument(
+        sentences.map((sentence) =>
+          modelLanguage === 'eng' && isTitleCase(sentence) ? sentence.map((token) => token.text.toUpperCase()) : sentence.map((token) => token.text),
+        ),
+        model,
+        model.transitions,
+        loadFeatureGazetteer(modelLanguage),
+      );
+      sentences.forEach((sentence, index) => {
+        for (const span of mergeOrganisationOfPlace(sentence, labelsToSpans(labels[index]!))) {
+          const spanTokens = sentence.slice(span.start, span.end);
+          const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language);
+          // A span that yields no mention (a MISC name, a lower-case false alarm) still hides
+          // what is inside it from the gazetteer pass, unless it was dropped as not a name.
+          if (resolved.length > 0 || ENTITY_TYPES[span.type] === 'MISC') for (const token of spanTokens) covered.fill(1, token.start, token.end);
+          mentions.push(...resolved);
+        }
+      });
+    }
+    // Outside English, country adjectives are written in lower case ("russische", "chinois").
+    mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng'));
+    this.linkAcronyms(tokens, mentions, covered);
+    this.linkShortPersonNames(sentences, mentions, covered);
+    if (language !== 'eng') {
+      // Outside English the taggers are weaker and capitals say less (German capitalises every
+      // noun), so one-word mentions need support: a person needs a full name in the article to
+      // resolve to, an organisation must not be a function word ("Ich"), and a place outside the
+      // gazetteer must recur ("Sonne", "Traum" are nouns tagged as names).
+      const stopwords = stopwordsOf(language);
+      const occurrences = new Map<string, number>();
+      for (const m of mentions) if (m.tokens.length === 1) occurrences.set(m.tokens[0]!.text, (occurrences.get(m.tokens[0]!.text) ?? 0) + 1);
+      const plausible = (m: Mention): boolean =>
+        Boolean(m.place || m.canonical) ||
+        m.tokens.length > 1 ||
+        (m.type === 'ORG' && !stopwords.has(m.tokens[0]!.text.toLowerCase())) ||
+        (m.type === 'LOC' && (occurrences.get(m.tokens[0]!.text) ?? 0) >= 2);
+      return this.aggregate(text, mentions.filter(plausible));
+    }
+    return this.aggregate(text, mentions);
+  }
+
+  /** One tagged span → zero or more mentions (a MISC span yields only its country adjectives). */
+  private resolveSpan(type: string, spanTokens: Token[], gazetteer: Gazetteer, modelKnowsLanguage: boolean): Mention[] {
+    // Names start with a capital somewhere ("de Gaulle"); an all-lower-case span is an adjective
+    // or a common noun the tagger got wrong ("russische").
+    if (!spanTokens.some((token) => isCapitalised(token.text))) return [];
+    // A lower-case country adjective opening a span ("chinesische Außenminister Li Wen") is a
+    // place mention of its own, not the start of the name.
+    const first = spanTokens[0]!;
+    if (!isCapitalised(first.text) && spanTokens.length > 1) {
+      const adjective = gazetteer.places.matchAt([first.text.toLowerCase()], 0);
+      if (adjective?.value.kind === 'demonym') {
+        return [
+          { type: 'LOC', tokens: [first], start: first.start, end: first.end, place: adjective.value },
+          ...this.resolveSpan(type, spanTokens.slice(1), gazetteer, modelKnowsLanguage),
+        ];
+      }
+    }
+    let tokens = spanTokens;
+    if (type === 'PER') {
+      let first = 0;
+      while (first < tokens.length - 1 && TITLE_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
+      tokens = tokens.slice(first);
+    }
+    if (tokens.length > 1 && tokens[tokens.length - 1]!.text === "'s") tokens = tokens.slice(0, -1);
+    // A span running across a colon, quote or bracket is two things glued together by a
+    // tagging error ("Bild: Gregory …"); no name is better than a wrong one.
+    if (tokens.some((token) => SPAN_BREAKING_PUNCTUATION.test(token.text))) return [];
+    const lower = tokens.map((token) => token.text.toLowerCase());
+    const whole = gazetteer.places.matchAt(lower, 0);
+    const mention = (mentionType: MentionType, mentionTokens: Token[], place?: PlaceEntry): Mention => ({
+      type: mentionType,
+      tokens: mentionTokens,
+      start: mentionTokens[0]!.start,
+      end: mentionTokens[mentionTokens.length - 1]!.end,
+      ...(place ? { place } : {}),
+    });
+    if (whole && whole.length === tokens.length) {
+      const place = whole.value;
+      // A country's name or adjective is a place mention whatever the tagger called it, except a
+      // person of that name ("Jordan") and cities used as team names (tagged ORG). A model
+      // borrowed from another language is not trusted over the gazetteer.
+      if (place.kind !== 'city' && (type !== 'PER' || !modelKnowsLanguage)) return [mention('LOC', tokens, place)];
+      if (place.kind === 'city' && type === 'LOC') return [mention('LOC', tokens, place)];
+    }
+    if (type === 'MISC') return this.countryAdjectivesIn(tokens, gazetteer);
+    return [mention(type as MentionType, tokens)];
+  }
+
+  /**
+   * "North Korean-Chinese", "U.S.-led": the country parts of a MISC span become place mentions.
+   * A span with other capitalised words is the name of something else ("Sino-Japanese War",
+   * "Chinese New Year") and yields nothing.
+   */
+  private countryAdjectivesIn(tokens: Token[], gazetteer: Gazetteer): Mention[] {
+    const parts: Token[] = [];
+    for (const token of tokens) {
+      let offset = 0;
+      for (const piece of token.text.split('-')) {
+        if (piece) parts.push({ text: piece, start: token.start + offset, end: token.start + offset + piece.length });
+        offset += piece.length + 1;
+      }
+    }
+    const lower = parts.map((part) => part.text.toLowerCase());
+    const mentions: Mention[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const match = gazetteer.places.matchAt(lower, i);
+      if (!match || match.value.kind === 'city' || !isCapitalised(parts[i]!.text)) {
+        if (isCapitalised(parts[i]!.text)) return [];
+        continue;
+      }
+      const matched = parts.slice(i, i + match.length);
+      mentions.push({ type: 'LOC', tokens: matched, start: matched[0]!.start, end: matched[matched.length - 1]!.end, place: match.value });
+      i += match.length - 1;
+    }
+    return mentions;
+  }
+
+  /** Capitalised countries, demonyms (and, without a model, cities) the tagger did not cover. */
+  private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean): Mention[] {
+    const mentions: Mention[] = [];
+    for (const sentence of sentences) {
+      let lower: string[] | undefined;
+      for (let i = 0; i < sentence.length; i++) {
+        const token = sentence[i]!;
+        const capitalised = isCapitalised(token.text);
+        if (covered[token.start] || (!capitalised && !lowercaseAdjectives)) continue;
+        lower ??= sentence.map((t) => t.text.toLowerCase());
+        const match = gazetteer.places.matchAt(lower, i);
+        if (!match || match.value.kind === 'city' || (!capitalised && match.value.kind !== 'demonym')) continue;
+        const matched = sentence.slice(i, i + match.length);
+        if (matched.some((t) => covered[t.start])) continue;
+        // A bare all-capital two-letter alias ("US") only counts when written exactly so.
+        if (match.length === 1 && token.text.length <= 3 && token.text !== token.text.toUpperCase()) continue;
+        mentions.push({ type: 'LOC', tokens: matched, start: matched[0]!.start, end: matched[matched.length - 1]!.end, place: match.value });
+        for (const t of matched) covered.fill(1, t.start, t.end);
+        i += match.length - 1;
+      }
+    }
+    return mentions;
+  }
+
+  /** Texts in scripts without case: plain substring search for country names and demonyms. */
+  private substringPlaces(text: string, gazetteer: Gazetteer): Mention[] {
+    let phrases = this.uncasedPhrases.get(gazetteer);
+    if (!phrases) {
+      // Latin-script names are left out: in such texts they are rare and short ones match inside words.
+      phrases = [...gazetteer.places.entries()]
+        .filter(([phrase, place]) => place.kind !== 'city' && phrase.length >= 2 && !/[a-z]/.test(phrase))
+        .sort((a, b) => b[0].length - a[0].length);
+      this.uncasedPhrases.set(gazetteer, phrases);
+    }
+    const mentions: Mention[] = [];
+    const taken = new Uint8Array(text.length);
+    // Longest names first so "Северная Корея" is not also counted as "Корея".
+    for (const [phrase, place] of phrases) {
+      for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
+        if (taken.subarray(at, at + phrase.length).some((flag) => flag === 1)) continue;
+        taken.fill(1, at, at + phrase.length);
+        mentions.push({ type: 'LOC', tokens: [{ text: phrase, start: at, end: at + phrase.length }], start: at, end: at + phrase.length, place });
+      }
+    }
+    return mentions;
+  }
+
+  /**
+   * "Korean Central News Agency (KCNA)" makes KCNA an alias; an acronym equal to the initials
+   * of an organisation named in the article ("WPK" for "Workers' Party of Korea") too. Every
+   * use of the acronym then counts for the full name.
+   */
+  private linkAcronyms(tokens: Token[], mentions: Mention[], covered: Uint8Array): void {
+    const fullNameByAcronym = new Map<string, Mention>();
+    const tokenIndexByStart = (start: number): number | undefined => {
+      let low = 0;
+      let high = tokens.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        const at = tokens[middle]!.start;
+        if (at === start) return middle;
+        if (at < start) low = middle + 1;
+        else high = middle - 1;
+      }
+      return undefined;
+    };
+    for (const mention of mentions) {
+      if (mention.type === 'PER' || mention.place || mention.tokens.length < 2) continue;
+      const lastIndex = tokenIndexByStart(mention.tokens[mention.tokens.length - 1]!.start);
+      if (lastIndex === undefined) continue;
+      const open = tokens[lastIndex + 1];
+      const acronym = tokens[lastIndex + 2];
+      const close = tokens[lastIndex + 3];
+      if (open && acronym && close && (open.text === '(' || open.text === '[') && (close.text === ')' || close.text === ']') && isAcronym(acronym.text)) {
+        if (!fullNameByAcronym.has(acronym.text)) fullNameByAcronym.set(acronym.text, mention);
+      }
+      const initials = initialism(mention.tokens);
+      if (initials && mention.type === 'ORG' && !fullNameByAcronym.has(initials)) fullNameByAcronym.set(initials, mention);
+    }
+    if (fullNameByAcronym.size === 0) return;
+    const byStart = new Map(mentions.map((mention) => [mention.start, mention]));
+    const canonicalOf = (mention: Mention): string => mention.canonical ?? surface(mention);
+    for (const token of tokens) {
+      const full = fullNameByAcronym.get(token.text);
+      if (!full) continue;
+      const existing = byStart.get(token.start);
+      if (existing) {
+        if (existing.tokens.length === 1 && !existing.place) {
+          existing.type = full.type;
+          existing.canonical = canonicalOf(full);
+        }
+      } else if (!covered[token.start]) {
+        // (An acronym inside a longer name is part of that name, not a mention of its own.)
+        mentions.push({ type: full.type, tokens: [token], start: token.start, end: token.end, canonical: canonicalOf(full) });
+        covered.fill(1, token.start, token.end);
+      }
+    }
+  }
+
+  /**
+   * Ties "Kim" and "Xi" to "Kim Jong Un" and "Xi Jinping": a shorter person mention, or an
+   * untagged capitalised word, equal to the first or last words of a longer person name in
+   * the same article. Ambiguous short forms (two Kims) go to the name mentioned most.
+   */
+  private linkShortPersonNames(sentences: Token[][], mentions: Mention[], covered: Uint8Array): void {
+    const fullNames = new Map<string, { mention: Mention; count: number }>();
+    for (const mention of mentions) {
+      if (mention.type !== 'PER' || mention.tokens.length < 2) continue;
+      const name = surface(mention);
+      const entry = fullNames.get(name);
+      if (entry) entry.count++;
+      else fullNames.set(name, { mention, count: 1 });
+    }
+    if (fullNames.size === 0) return;
+    const candidates = new Map<string, { name: string; count: number }>();
+    for (const [name, { mention, count }] of fullNames) {
+      const words = mention.tokens.map((token) => token.text);
+      for (let length = 1; length < words.length; length++) {
+        for (const part of [words.slice(0, length).join(' '), words.slice(words.length - length).join(' ')]) {
+          const known = candidates.get(part);
+          if (!known || known.count < count) candidates.set(part, { name, count });
+        }
+      }
+    }
+    for (const mention of mentions) {
+      if (mention.place || mention.canonical) continue;
+      const full = candidates.get(surface(mention));
+      if (!full || (mention.type !== 'PER' && mention.tokens.length > 1)) continue;
+      mention.type = 'PER';
+      mention.canonical = full.name;
+    }
+    // A bare word that the text also uses in lower case ("Will", "Rose") is not linked when it is
+    // capitalised only because it starts a sentence.
+    let lowercaseWords: Set<string> | undefined;
+    for (const sentence of sentences) {
+      for (let index = 0; index < sentence.length; index++) {
+        const token = sentence[index]!;
+        if (covered[token.start] || !isCapitalised(token.text)) continue;
+        const full = candidates.get(token.text);
+        if (!full) continue;
+        if (index === 0) {
+          lowercaseWords ??= new Set(sentences.flat().map((t) => t.text).filter((text) => text.toLowerCase() === text));
+          if (lowercaseWords.has(token.text.toLowerCase())) continue;
+        }
+        mentions.push({ type: 'PER', tokens: [token], start: token.start, end: token.end, canonical: full.name });
+      }
+    }
+  }
+
+  private aggregate(text: string, mentions: Mention[]): Entity[] {
+    const entities = new Map<string, Entity & { aliasSet: Set<string> }>();
+    mentions.sort((a, b) => a.start - b.start);
+    for (const mention of mentions) {
+      const seen = text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
+      const type = ENTITY_TYPE[mention.type];
+      let name: string;
+      let countryCode: string | undefined;
+      if (mention.place && mention.place.kind !== 'city') {
+        name = mention.place.name;
+        countryCode = mention.place.countryCode;
+      } else {
+        name = mention.canonical ?? surface(mention);
+      }
+      const key = countryCode ? `country:${countryCode}` : `${type}:${name.toLowerCase()}`;
+      let entity = entities.get(key);
+      if (!entity) {
+        entity = { name, type, count: 0, firstOffset: mention.start, aliasSet: new Set(), ...(countryCode ? { countryCode } : {}) };
+        entities.set(key, entity);
+      } else if (entity.name === entity.name.toUpperCase() && name !== name.toUpperCase()) {
+        entity.name = name; // prefer "Kim Jong Un" from the body over "KIM JONG UN" from a headline
+      }
+      entity.count++;
+      entity.aliasSet.add(seen);
+    }
+    const result: Entity[] = [];
+    for (const { aliasSet, ...entity } of entities.values()) {
+      aliasSet.delete(entity.name);
+      const aliases = [...aliasSet].filter((alias) => alias.toLowerCase() !== entity.name.toLowerCase());
+      result.push(aliases.length > 0 ? { ...entity, aliases } : entity);
+    }
+    return result.sort((a, b) => b.count - a.count || a.firstOffset - b.firstOffset);
+  }
+}
+
+/** Mention text as written: tokens joined by one space where the text had any, possessive dropped. */
+function surface(mention: Mention): string {
+  let name = '';
+  let previous: Token | undefined;
+  for (const token of mention.tokens) {
+    if (token.text === "'s") break;
+    if (previous && token.start > previous.end) name += ' ';
+    name += token.text;
+    previous = token;
+  }
+  return name;
+}
+
+let shared: ArticleEntityExtractor | undefined;
+
+/**
+ * Loads the shipped models (synchronously, once; about 100 ms) and returns the extractor.
+ * Gazetteers for a language are built on its first article and cached.
+ */
+export function loadEntityExtractor(): EntityExtractor {
+  if (shared) return shared;
+  const models = new Map<string, FrozenModel>();
+  for (const language of MODEL_LANGUAGES) {
+    const file = modelPath(language);
+    if (existsSync(file)) models.set(language, loadModelFile(file));
+  }
+  if (!models.has('eng')) throw new Error(`English NER model missing at ${modelPath('eng')}: run npx tsx scripts/train-ner.ts`);
+  loadGazetteer(['eng']);
+  for (const language of models.keys()) loadFeatureGazetteer(language);
+  shared = new ArticleEntityExtractor(models);
+  return shared;
+}

@@ -1,0 +1,8 @@
+/**
+ * Named-entity extraction for the enricher: people, organisations and places (countries with
+ * ISO 3166-1 codes, cities), with mention counts, first offsets and aliases.
+ *
+ *   const extractor = loadEntityExtractor(); // synchronous, once at start-up
+ *   extractor.extract(articleText, 'eng');
+ */
+export { loadEntityExtractor, modelPath, type Entity, type EntityExtractor, type EntityType } from './extractor';

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { estypes } from '@elastic/elasticsearch';
+import type { IndexJob } from '@newsflow/contracts';
+import { articleMappings } from '@newsflow/search';
+import { toArticleDocument } from './document';
+
+const job: IndexJob = {
+  docId: 'c'.repeat(32),
+  run: 1,
+  url: 'https://sputnikglobe.com/20250905/kim.html',
+  submittedAt: '2025-09-05T10:00:00Z',
+  fetch: { finalUrl: 'https://sputnikglobe.com/20250905/kim.html', status: 200, fetchedAt: '2025-09-05T10:00:01Z', contentType: 'text/html', redirects: 0, bytes: 100, htmlRef: 'ref', charset: 'utf-8' },
+  article: { title: 'Kim Meets Xi', titleFull: 'Kim Meets Xi - Sputnik', body: 'Body text.', authors: [], tags: [], extractor: 'x/1' },
+  language: { code: 'eng', iso1: 'en', confidence: 0.9, detector: 'd/1' },
+  enrichment: {
+    domain: 'sputnikglobe.com',
+    registrableDomain: 'sputnikglobe.com',
+    wordCount: 2,
+    readingTimeMinutes: 1,
+    lead: 'Body text.',
+    keywords: [
+      { term: 'kim jong', score: 3 },
+      { term: 'friendship', score: 2 },
+    ],
+    summary: ['Body text.'],
+    entities: [
+      { name: 'Xi Jinping', type: 'person', count: 1, firstOffset: 40 },
+      { name: 'Kim Jong Un', type: 'person', count: 3, firstOffset: 10 },
+      { name: 'KCNA', type: 'organization', count: 1, firstOffset: 90 },
+      { name: 'China', type: 'place', count: 2, firstOffset: 50, countryCode: 'CN' },
+      { name: 'Beijing', type: 'place', count: 1, firstOffset: 70, countryCode: 'CN' },
+    ],
+    cluster: { id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 },
+    publisher: { name: 'Sputnik', country: 'RU', type: 'state-affiliated', domain: 'sputnikglobe.com' },
+    enricher: 'newsflow-enrich/0.2',
+  },
+};
+
+describe('toArticleDocument', () => {
+  const document = toArticleDocument(job, { languageAnalyzers: ['english'] }, new Date('2025-09-05T10:00:02Z'));
+
+  it('carries the enrichment into the document', () => {
+    expect(document.keywords).toEqual(['kim jong', 'friendship']);
+    expect(document.summary).toEqual(['Body text.']);
+    expect(document.people).toEqual(['Kim Jong Un', 'Xi Jinping']);
+    expect(document.organizations).toEqual(['KCNA']);
+    expect(document.places).toEqual(['China', 'Beijing']);
+    expect(document.countries).toEqual(['CN']);
+    expect(document.cluster).toEqual({ id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 });
+    expect(document.publisher).toMatchObject({ country: 'RU', type: 'state-affiliated' });
+    expect(document.registrableDomain).toBe('sputnikglobe.com');
+    expect(document.versions.enricher).toBe('newsflow-enrich/0.2');
+  });
+
+  it('uses only fields the strict mapping declares', () => {
+    const properties = articleMappings({ languageAnalyzers: ['english'], searchAsYouType: true }).properties!;
+    const undeclared = (value: Record<string, unknown>, mapping: Record<string, estypes.MappingProperty>, path: string): string[] =>
+      Object.entries(value).flatMap(([key, child]) => {
+        const field = mapping[key];
+        if (!field) return [`${path}${key}`];
+        const nested = (field as { properties?: Record<string, estypes.MappingProperty> }).properties;
+        return nested && child && typeof child === 'object' && !Array.isArray(child) ? undeclared(child as Record<string, unknown>, nested, `${path}${key}.`) : [];
+      });
+    expect(undeclared(document as unknown as Record<string, unknown>, properties, '')).toEqual([]);
+  });
+});
