@@ -19,6 +19,7 @@ import {
   similarArticles,
 } from '@newsflow/search';
 import { exportArticles } from './export';
+import { registerConsole } from './console';
 import { registerSourceRoutes, type SourceRouteDeps } from './routes/sources';
 import { registerDocumentRoutes, type DocumentRouteDeps } from './routes/documents';
 import { exportQuerySchema, searchQuerySchema } from './schemas';
@@ -96,7 +97,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       if (request.apiKeyName === null) throw new HttpError(401, 'unauthorized', 'the API key is not valid (revoked or mistyped)');
       return;
     }
-    if (deps.auth.mode === 'off' || request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics') return;
+    // Console pages and assets are public shells: the data they load carries the key.
+    const consoleShell = (request.routeOptions.config as { consoleShell?: boolean } | undefined)?.consoleShell === true;
+    if (deps.auth.mode === 'off' || consoleShell || request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics') return;
     const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
     if (isWrite || deps.auth.readsRequireKey) {
       throw new HttpError(401, 'unauthorized', 'this request needs an API key: send Authorization: Bearer <key>');
@@ -110,7 +113,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     timeWindow: 60_000,
     max: (request) => (request.apiKeyName ? deps.rateLimit.perKeyPerMinute : deps.rateLimit.anonymousPerMinute),
     keyGenerator: (request) => (request.apiKeyName ? `key:${request.apiKeyName}` : `ip:${request.ip}`),
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics',
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics' || request.url.startsWith('/admin/queues'),
     errorResponseBuilder: (_request, context) => {
       const error = new HttpError(429, 'rate_limited', `rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`);
       return error;
@@ -121,6 +124,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   // Registered after the rate limiter so that its route hooks apply to every route.
   void app.register(async (api) => registerRoutes(api, deps));
+  // A plain call, not app.register: the console's options carry a queue prefix, which fastify
+  // would take for a route prefix.
+  registerConsole(app, { queues: deps.queues, prefix: deps.queues.fetch.opts.prefix ?? 'bull' });
 
   return app;
 }
