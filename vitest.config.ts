@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/global-setup.ts'],
+          // Memory-bound tests force a collection before measuring what is really retained.
+          execArgv: ['--expose-gc'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           // Integration suites start real services; running them one file at a time keeps a

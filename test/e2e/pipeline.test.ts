@@ -136,6 +136,10 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
     expect(traced.stdout).toMatch(/indexed: "Réforme des retraites/);
     const status = await run(['status']);
     expect(status.stdout).toMatch(/^stage\s+waiting\s+active/m);
+    const reindexed = await run(['reindex']);
+    expect(reindexed.stdout).toMatch(new RegExp(`copied \\d+ documents from ${pipeline.alias}-v1 to ${pipeline.alias}-v2`));
+    const stillFound = await run(['search', 'retraites calendrier', '--json']);
+    expect((JSON.parse(stillFound.stdout) as { total: number }).total).toBe(1);
     const noKey = await run(['enqueue', site.url('/')], { NEWSFLOW_API_KEY: '' });
     expect(noKey.code).toBe(1);
     expect(noKey.stderr).toContain('API key');

@@ -10,6 +10,7 @@ import { buildApp } from '../../services/api/src/app';
 import { ApiKeyring } from '../../services/api/src/auth';
 import { BulkIndexer } from '../../services/indexer/src/bulk-indexer';
 import { cleanupNamespace, uniqueName } from '../support/pipeline';
+import { startBulkRejectingProxy } from '../support/es-fault-proxy';
 
 const KEY = 'search-tests-key-0123456789';
 
@@ -223,6 +224,70 @@ describe('indexing and search against real Elasticsearch', () => {
     const fieldsAfter = Object.keys((await es.indices.getMapping({ index: alias }))[Object.keys(await es.indices.getAlias({ name: alias }))[0]!]!.mappings.properties ?? {}).length;
     expect(fieldsAfter).toBe(fieldsBefore);
   });
+
+  it('retries a bulk item rejected with 429 and fails a mapping error with its reason, in one bulk', async () => {
+    const proxy = await startBulkRejectingProxy(elasticsearchUrl);
+    const proxied = createSearchClient(proxy.url);
+    const viaProxy = new BulkIndexer(proxied, { index: alias, maxDocuments: 10, maxBytes: 5e6, flushIntervalMs: 50, maxItemRetries: 3, refresh: 'wait_for' });
+    try {
+      const throttled = article(600, { title: 'Throttled once' });
+      const broken = { ...article(601), unexpectedField: 'x' } as ArticleDocument;
+      const [first, second] = await Promise.allSettled([
+        viaProxy.index({ id: throttled.id, document: throttled, version: 1 }),
+        viaProxy.index({ id: broken.id, document: broken, version: 1 }),
+      ]);
+      expect(proxy.rejected()).toBe(1);
+      expect(first).toEqual({ status: 'fulfilled', value: 'created' });
+      expect(second.status).toBe('rejected');
+      expect((second as PromiseRejectedResult).reason).toMatchObject({ code: 'index_rejected', permanent: true });
+      expect(String((second as PromiseRejectedResult).reason.message)).toContain('strict_dynamic_mapping_exception');
+      expect((await get<{ title: string }>(`/articles/${throttled.id}`)).body.title).toBe('Throttled once');
+      expect((await get(`/articles/${broken.id}`)).status).toBe(404);
+    } finally {
+      await proxied.close();
+      await proxy.close();
+    }
+  });
+
+  it('streams an export of 10,000 hits with bounded memory', async () => {
+    const many = new BulkIndexer(es, { index: alias, maxDocuments: 1_000, maxBytes: 10e6, flushIntervalMs: 20, maxItemRetries: 3 });
+    const body = 'Export load test paragraph about regional zephyr ferries and quay budgets. '.repeat(130);
+    await Promise.all(Array.from({ length: 10_000 }, (_, i) => article(20_000 + i, { title: `Export item ${i}`, body })).map((doc) => many.index({ id: doc.id, document: doc, version: 1 })));
+    await es.indices.refresh({ index: alias });
+    // Read the stream slowly through a real HTTP connection and watch the heap while it flows.
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const response = await fetch(`${address}/export?q=${encodeURIComponent('"regional zephyr"')}&format=ndjson`);
+    const reader = response.body!.getReader();
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (!collect) throw new Error('run with --expose-gc (the integration project does)');
+    collect();
+    const baseline = process.memoryUsage().heapUsed;
+    let sinceCollect = 0;
+    let peak = 0;
+    let lines = 0;
+    let bytes = 0;
+    let tail = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      const text = tail + Buffer.from(value).toString('utf8');
+      const parts = text.split('\n');
+      tail = parts.pop() ?? '';
+      lines += parts.length;
+      sinceCollect += value.length;
+      // What the server and client retain, not garbage waiting for collection.
+      if (sinceCollect > 5_000_000) {
+        sinceCollect = 0;
+        collect();
+        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+      }
+    }
+    expect(lines).toBe(10_000);
+    expect(bytes).toBeGreaterThan(90_000_000);
+    // The export is > 90 MB; the live heap never holds more than a few pages of 500 documents.
+    expect(peak).toBeLessThan(32 * 1024 * 1024);
+  }, 180_000);
 
   it('deletes one article and a whole domain, visible at once', async () => {
     const target = article(103);

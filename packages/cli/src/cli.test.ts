@@ -21,7 +21,7 @@ function capture(env: Record<string, string> = {}): CliIo & { stdout: string[]; 
 
 describe('newsflow CLI', () => {
   it('prints help for every command and fails on unknown ones', async () => {
-    for (const command of ['enqueue', 'status', 'search', 'failures', 'trace', 'sources', 'import']) {
+    for (const command of ['enqueue', 'status', 'search', 'failures', 'trace', 'reindex', 'sources', 'import']) {
       const io = capture();
       expect(await runCli([command, '--help'], io)).toBe(0);
       expect(io.stdout.join('\n')).toContain(`newsflow ${command}`);

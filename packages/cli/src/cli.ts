@@ -19,6 +19,7 @@ commands:
   search "query" [filters] [--json]     search the corpus
   failures [--reason CODE] [--retry]    failed items grouped by reason; re-submit them
   trace ID|URL [--json]                 every stage of one URL
+  reindex                               copy the corpus into a new index version and switch to it
   sources add|list|show|pause|…         follow feeds, sitemaps and URL lists
   import PATH…                          import story files, folders, archives, NDJSON
 
@@ -47,6 +48,10 @@ global options:
 
   Shows where one URL is: its run, state, each finished stage with timings, the error if any,
   and the indexed document.`,
+  reindex: `newsflow reindex
+
+  Creates the next index version from the current mapping, copies every document into it and
+  switches the alias atomically (searches keep working throughout). Needs an API key.`,
   sources: SOURCES_HELP,
   import: IMPORT_HELP,
 };
@@ -156,6 +161,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           includePermanent: Boolean(values.all),
           out: io.out,
         });
+      case 'reindex': {
+        const { status, body } = await client.request<{ from: string; to: string; copied: number; message?: string }>('POST', '/admin/reindex', {});
+        if (status !== 200) throw new CliError(`reindex failed (${status}): ${body.message ?? ''}`);
+        io.out(`copied ${body.copied} documents from ${body.from} to ${body.to}; the alias now points at ${body.to}`);
+        return 0;
+      }
       case 'trace':
         if (!positionals[0]) {
           io.err(HELP.trace!);
