@@ -1,55 +1,139 @@
-/** Metadata helpers shared by the extractor: dates, titles, JSON-LD. */
+/** Page metadata: what the page declares (meta tags, JSON-LD, microdata) and what it shows. */
+import { collapse, elements, textOf, type Element, type Node } from './dom';
 
-const MIN_YEAR = 1990;
-
-/** Parses a date-ish string to ISO 8601; rejects impossible dates (before 1990, in the future). */
-export function normalizeDate(value: string | undefined | null, now: Date = new Date()): string | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  const ms = Date.parse(trimmed);
-  if (Number.isNaN(ms)) return undefined;
-  const date = new Date(ms);
-  if (date.getUTCFullYear() < MIN_YEAR) return undefined;
-  // A day of slack for time zones and clock skew.
-  if (ms > now.getTime() + 86_400_000) return undefined;
-  return date.toISOString();
+export interface PageSignals {
+  meta: Map<string, string>;
+  canonical?: string;
+  htmlLang?: string;
+  h1: string[];
+  /** h2/h3 whose class says title/headline (blog themes put the post title there, the blog name in h1). */
+  titledHeadings: string[];
+  /** Headings that are the site's brand: they link to the home page or are styled as site title/logo. */
+  brandHeadings: string[];
+  /** <time> elements and microdata dates: machine value, visible text, and whether they say "published". */
+  times: { value?: string; text: string; published: boolean; modified: boolean }[];
+  /** Texts of byline-like elements (itemprop=author, rel=author, class "author"/"byline"). */
+  bylines: string[];
+  /** Short texts of elements whose class/id says "date"/"published"/"datum". */
+  dateTexts: string[];
 }
 
-/** A date from a URL path such as /2025/09/05/ or /20250905/. */
-export function dateFromUrl(url: string, now: Date = new Date()): string | undefined {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|byline|by-line|verfasser|writer|creator|article-?author|post-?author|entry-?author)(?:$|[\s_-]|name)/i;
+const AUTHOR_CLASS_EXCLUDE = /(?:box|bio|info|avatar|image|img|photo|description|about|social|link-list)/i;
+const DATE_CLASS = /(?:date|datum|time|publish|posted|dateline|postmeta|post-meta|entry-meta|article-meta|postinfo|post-info|byline|created)/i;
+
+const TITLE_CLASS = /title|headline|heading|ueberschrift|überschrift/i;
+const BRAND_CLASS = /site-?title|site-?name|logo|brand|blog-?title|site-?branding|masthead/i;
+
+/** A heading that names the site: it links to the home page, or it sits in a site-title/logo box. */
+function isBrand(heading: Element): boolean {
+  for (let e: Element | null = heading; e && e.tag !== 'body'; e = e.parent) if (BRAND_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  const stack: Element[] = [heading];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.tag === 'a' && e.attrs.href && /^(?:https?:\/\/[^/]+)?\/?(?:index\.\w+)?$/i.test(e.attrs.href.trim())) return true;
+    for (const child of e.children) if (typeof child !== 'string') stack.push(child);
   }
-  const match = /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:\/|-|$)/.exec(path) ?? /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\/|-|$)/.exec(path);
-  if (!match) return undefined;
-  return normalizeDate(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`, now);
+  return false;
 }
 
-const TITLE_SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' « ', ' » '];
+const KICKER_CLASS = /kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|supertitle|pretitle|headline-?intro|flag|rubric/i;
 
-/**
- * Removes a site-name suffix or prefix from a title ("Story - Site" → "Story") when the removed
- * part looks like a site name: it matches the site name or domain, or it is short.
- */
-export function cleanTitle(title: string, siteName: string | undefined, domain: string | undefined): string {
-  const full = title.replace(/\s+/g, ' ').trim();
-  const needles = [siteName, domain?.split('.').slice(-2, -1)[0]].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase());
-  for (const separator of TITLE_SEPARATORS) {
-    const index = full.lastIndexOf(separator);
-    if (index <= 0) continue;
-    const head = full.slice(0, index).trim();
-    const tail = full.slice(index + separator.length).trim();
-    const tailLower = tail.toLowerCase().replace(/\s+/g, '');
-    if (needles.some((n) => tailLower.includes(n.replace(/\s+/g, '')))) return head;
-    const first = full.indexOf(separator);
-    const lead = full.slice(0, first).trim();
-    if (needles.some((n) => lead.toLowerCase().replace(/\s+/g, '').includes(n.replace(/\s+/g, '')))) return full.slice(first + separator.length).trim();
+/** A heading's text without its kicker ("Covid-19:" above the headline) or screen-reader extras. */
+function headingText(heading: Element): string {
+  const out: string[] = [];
+  const stack: Node[] = [heading];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (typeof next === 'string') {
+      out.push(next);
+      continue;
+    }
+    const names = `${next.attrs.class ?? ''} ${next.attrs.id ?? ''}`;
+    if (next !== heading && (KICKER_CLASS.test(names) || /sr-only|visually-hidden|screen-reader/i.test(names))) {
+      out.push(' ');
+      continue;
+    }
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
   }
-  return full;
+  return out.join('').replace(/^\s*[:|–-]\s*/, '');
+}
+
+const FURNITURE_AREA = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|respond|reply|footer|sidebar|widget\w*|related\w*|teaser\w*|recommend\w*)(?:$|[\s_-])/i;
+
+/** Bylines in comments, forms, footers and side blocks name someone other than the author. */
+function inPageFurniture(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parent) {
+    if (e.tag === 'form' || e.tag === 'footer' || e.tag === 'aside' || e.tag === 'nav' || e.tag === 'label') return true;
+    if (e.tag !== 'body' && e.tag !== 'html' && e.tag !== 'article' && e.tag !== 'main' && FURNITURE_AREA.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** Reads meta tags, canonical link, language, headlines, dates and bylines in one walk. */
+export function collectSignals(root: Element): PageSignals {
+  const meta = new Map<string, string>();
+  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [] };
+  const preciseBylines: string[] = [];
+  for (const e of elements(root)) {
+    const a = e.attrs;
+    switch (e.tag) {
+      case 'html':
+        if (!signals.htmlLang && (a.lang || a['xml:lang'])) signals.htmlLang = (a.lang || a['xml:lang'])!.trim();
+        break;
+      case 'meta': {
+        const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'])?.trim().toLowerCase();
+        const content = a.content?.trim();
+        if (key && content && !meta.has(key)) meta.set(key, content);
+        if (a.itemprop && content && /^date(published|created)$/i.test(a.itemprop)) signals.times.push({ value: content, text: '', published: true, modified: false });
+        continue;
+      }
+      case 'link':
+        if (!signals.canonical && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '') && a.href) signals.canonical = a.href.trim();
+        if (/(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') && e.children.length === 0) continue;
+        break;
+      case 'h1':
+      case 'h2':
+      case 'h3': {
+        const titled = e.tag === 'h1' || TITLE_CLASS.test(`${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`);
+        if (!titled) break;
+        const text = collapse(headingText(e));
+        if (!text || text.length >= 400) break;
+        if (isBrand(e)) signals.brandHeadings.push(text);
+        else if (e.tag === 'h1') signals.h1.push(text);
+        else signals.titledHeadings.push(text);
+        break;
+      }
+      case 'time': {
+        const names = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`;
+        signals.times.push({
+          value: a.datetime ?? a.content,
+          text: collapse(textOf(e)),
+          published: 'pubdate' in a || /publish|created|posted|date-?published/i.test(names),
+          modified: /modif|updat/i.test(names),
+        });
+        continue;
+      }
+    }
+    if (a.itemprop && /^date(published|created)$/i.test(a.itemprop) && e.tag !== 'time') {
+      signals.times.push({ value: a.content ?? a.datetime, text: collapse(textOf(e)), published: true, modified: false });
+    }
+    const isAuthorProp = /(?:^|\s)author(?:\s|$)/i.test(a.itemprop ?? '') || /(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') || e.tag === 'address';
+    const names = `${a.class ?? ''} ${a.id ?? ''}`;
+    if ((isAuthorProp || (AUTHOR_CLASS.test(names) && !AUTHOR_CLASS_EXCLUDE.test(names))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e)) {
+      const nameElement = isAuthorProp ? [...elements(e)].find((x) => x !== e && /(?:^|\s)name(?:\s|$)/i.test(x.attrs.itemprop ?? '')) : undefined;
+      const text = nameElement ? (nameElement.attrs.content ?? collapse(textOf(nameElement))) : collapse(textOf(e));
+      // rel/itemprop=author and "author" classes name the author alone; "byline" boxes mix in dates.
+      const precise = isAuthorProp || /(?:^|[\s_-])(?:author|autor|fn)(?:$|[\s_-])/i.test(names);
+      if (text && text.length <= 120) (precise ? preciseBylines : signals.bylines).push(text);
+    }
+    if (DATE_CLASS.test(names) && signals.dateTexts.length < 20) {
+      const text = collapse(textOf(e));
+      if (text && text.length <= 120) signals.dateTexts.push(text);
+    }
+  }
+  signals.bylines = [...preciseBylines, ...signals.bylines];
+  return signals;
 }
 
 export interface JsonLdArticle {
@@ -61,24 +145,12 @@ export interface JsonLdArticle {
   keywords: string[];
   publisher?: string;
   image?: string;
+  types: string[];
 }
 
-const ARTICLE_TYPES = /(?:^|\b)(NewsArticle|Article|ReportageNewsArticle|BlogPosting|AnalysisNewsArticle|OpinionNewsArticle|Report|LiveBlogPosting|ScholarlyArticle|BackgroundNewsArticle)$/;
-
-/** Finds the first Article-like object in JSON-LD blocks, however nested (@graph, arrays). */
-export function parseJsonLd(blocks: string[]): JsonLdArticle | undefined {
-  for (const block of blocks) {
-    let data: unknown;
-    try {
-      data = JSON.parse(block.trim());
-    } catch {
-      continue;
-    }
-    const found = findArticle(data, 0);
-    if (found) return found;
-  }
-  return undefined;
-}
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|BlogPosting|AnalysisNewsArticle|OpinionNewsArticle|Report|LiveBlogPosting|ScholarlyArticle|BackgroundNewsArticle|TechArticle|SocialMediaPosting|AdvertiserContentArticle|SatiricalArticle|ReviewNewsArticle|Review|Posting|DiscussionForumPosting)$/;
+/** Page types that are not a single article. */
+export const LISTING_TYPES = /^(?:CollectionPage|ItemList|SearchResultsPage|ProfilePage|VideoObject|VideoGallery|ImageGallery)$/;
 
 function asStrings(value: unknown): string[] {
   if (value == null) return [];
@@ -91,46 +163,230 @@ function asStrings(value: unknown): string[] {
   return [];
 }
 
-function findArticle(node: unknown, depth: number): JsonLdArticle | undefined {
-  if (depth > 6 || node == null || typeof node !== 'object') return undefined;
+/**
+ * Person names of a JSON-LD author field; organisations are the publisher, not a byline.
+ * References ({"@id": …}, as Yoast and other generators write them) are resolved in the graph.
+ */
+function personNames(value: unknown, byId: Map<string, Record<string, unknown>>, depth = 0): string[] {
+  if (value == null || depth > 3) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((v) => personNames(v, byId, depth + 1));
+  if (typeof value === 'object') {
+    let record = value as Record<string, unknown>;
+    const ref = typeof record['@id'] === 'string' ? byId.get(record['@id']) : undefined;
+    if (ref && record.name === undefined) record = ref;
+    if (asStrings(record['@type']).some((t) => /Organization|Corporation|NewsMediaOrganization/i.test(t))) return [];
+    return asStrings(record.name);
+  }
+  return [];
+}
+
+function indexIds(node: unknown, byId: Map<string, Record<string, unknown>>, depth: number): void {
+  if (depth > 8 || node == null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = findArticle(item, depth + 1);
-      if (found) return found;
+    for (const item of node) indexIds(item, byId, depth + 1);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (typeof record['@id'] === 'string' && record.name !== undefined && !byId.has(record['@id'])) byId.set(record['@id'], record);
+  if (record['@graph']) indexIds(record['@graph'], byId, depth + 1);
+}
+
+export interface JsonLdSummary {
+  article?: JsonLdArticle;
+  /** datePublished of any other object (WebPage), for pages without an Article object. */
+  pageDatePublished?: string;
+  /** All @type values seen, to tell listing pages from articles. */
+  types: string[];
+}
+
+/** Finds the first Article-like object in JSON-LD blocks, however nested (@graph, arrays). */
+export function parseJsonLd(blocks: string[]): JsonLdSummary {
+  const summary: JsonLdSummary = { types: [] };
+  const parsed: unknown[] = [];
+  for (const block of blocks) {
+    try {
+      // Some CMSs leave HTML comments or CDATA wrappers around the JSON.
+      parsed.push(JSON.parse(block.trim().replace(/^<!--|-->$|^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '')));
+    } catch {
+      continue;
     }
-    return undefined;
+  }
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const data of parsed) indexIds(data, byId, 0);
+  for (const data of parsed) visit(data, 0, summary, byId);
+  return summary;
+}
+
+function visit(node: unknown, depth: number, summary: JsonLdSummary, byId: Map<string, Record<string, unknown>>): void {
+  if (depth > 8 || node == null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) visit(item, depth + 1, summary, byId);
+    return;
   }
   const record = node as Record<string, unknown>;
   const types = asStrings(record['@type']);
-  if (types.some((t) => ARTICLE_TYPES.test(t))) {
+  summary.types.push(...types);
+  if (!summary.article && types.some((t) => ARTICLE_TYPES.test(t))) {
     const image = record.image;
-    return {
-      headline: typeof record.headline === 'string' ? record.headline : undefined,
-      datePublished: typeof record.datePublished === 'string' ? record.datePublished : undefined,
+    const keywords = record.keywords;
+    summary.article = {
+      types,
+      headline: typeof record.headline === 'string' ? record.headline : typeof record.name === 'string' ? record.name : undefined,
+      datePublished: typeof record.datePublished === 'string' ? record.datePublished : typeof record.dateCreated === 'string' ? record.dateCreated : undefined,
       dateModified: typeof record.dateModified === 'string' ? record.dateModified : undefined,
-      authors: asStrings(record.author),
+      authors: personNames(record.author ?? record.creator, byId),
       section: asStrings(record.articleSection)[0],
-      keywords: typeof record.keywords === 'string' ? record.keywords.split(',').map((k) => k.trim()).filter(Boolean) : asStrings(record.keywords),
+      keywords: typeof keywords === 'string' ? keywords.split(',').map((k) => k.trim()).filter(Boolean) : asStrings(keywords),
       publisher: asStrings(record.publisher)[0],
-      image: typeof image === 'string' ? image : typeof image === 'object' && image ? asStrings((image as { url?: unknown }).url)[0] : undefined,
+      image: typeof image === 'string' ? image : Array.isArray(image) ? asStrings(image)[0] ?? (typeof image[0] === 'object' && image[0] ? asStrings((image[0] as { url?: unknown }).url)[0] : undefined) : typeof image === 'object' && image ? asStrings((image as { url?: unknown }).url)[0] : undefined,
     };
   }
-  if (record['@graph']) return findArticle(record['@graph'], depth + 1);
-  return undefined;
+  if (!summary.pageDatePublished && typeof record.datePublished === 'string' && !types.some((t) => /Organization|Person|WebSite/i.test(t))) summary.pageDatePublished = record.datePublished;
+  if (record['@graph']) visit(record['@graph'], depth + 1, summary, byId);
+  if (record.mainEntity && typeof record.mainEntity === 'object') visit(record.mainEntity, depth + 1, summary, byId);
 }
 
-/** "By Jane Doe and John Roe, Staff Writer" → ["Jane Doe", "John Roe"]. */
-export function cleanAuthors(raw: string[]): string[] {
+const TITLE_SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' « ', ' » ', ' // ', ' / ', ': '];
+
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** True when a title segment names the site: matches the site name, the domain's label or a brand heading. */
+function namesSite(segment: string, site: SiteNames): boolean {
+  const s = squash(segment);
+  if (!s) return false;
+  const labels = (site.domain ?? '').split('.').filter((l) => l.length >= 3 && !/^(www|com|org|net|co)$/.test(l)).map(squash);
+  const name = site.siteName ? squash(site.siteName) : '';
+  if (name && (s === name || (name.length >= 4 && (s.includes(name) || name.includes(s))))) return true;
+  if (site.brands.some((b) => squash(b) === s)) return true;
+  return labels.some((l) => s === l || (l.length >= 4 && s.includes(l)) || (s.length >= 4 && l.includes(s)));
+}
+
+export interface SiteNames {
+  siteName?: string | undefined;
+  domain?: string | undefined;
+  brands: string[];
+}
+
+/**
+ * Removes a site-name suffix or prefix ("Story - Site" → "Story") only when the removed part
+ * names the site (site name, domain or the page's brand heading). " - State Media" on a Sputnik
+ * page is an attribution, not the site, and stays.
+ */
+export function cleanTitle(title: string, site: SiteNames): string {
+  let full = collapse(title);
+  for (let round = 0; round < 2; round++) {
+    let changed = false;
+    for (const separator of TITLE_SEPARATORS) {
+      const last = full.lastIndexOf(separator);
+      if (last > 0) {
+        const tail = full.slice(last + separator.length);
+        if (namesSite(tail, site)) {
+          full = full.slice(0, last).trim();
+          changed = true;
+          break;
+        }
+      }
+      const first = full.indexOf(separator);
+      if (first > 0) {
+        const lead = full.slice(0, first);
+        if (namesSite(lead, site) && full.length - first - separator.length > 10) {
+          full = full.slice(first + separator.length).trim();
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return full;
+}
+
+/**
+ * Chooses the headline. The page's own headline (<h1>, else an h2/h3 styled as title) is the best
+ * source when it agrees with a declared title (og:title, JSON-LD headline or <title>, without the
+ * site name); brand headings never count. Otherwise the declared title without the site name.
+ */
+export function chooseTitle(
+  candidates: { h1: string[]; titledHeadings: string[]; brandHeadings: string[]; ogTitle?: string | undefined; headline?: string | undefined; htmlTitle: string },
+  siteName: string | undefined,
+  domain: string | undefined,
+): { title: string; titleFull: string } {
+  const site: SiteNames = { siteName, domain, brands: candidates.brandHeadings };
+  const htmlTitle = collapse(candidates.htmlTitle);
+  const og = candidates.ogTitle ? collapse(candidates.ogTitle) : '';
+  const headline = candidates.headline ? collapse(candidates.headline) : '';
+  const titleFull = htmlTitle || og || headline || candidates.h1[0] || '';
+  const declared = [headline, og, htmlTitle].filter(Boolean);
+  const cleaned = declared.map((t) => cleanTitle(t, site)).filter((t) => t && !namesSite(t, site));
+  const squashedDeclared = declared.map(squash);
+  for (const heading of [...candidates.h1, ...candidates.titledHeadings]) {
+    const s = squash(heading);
+    if (s.length < 4 || namesSite(heading, site)) continue;
+    if (cleaned.some((d) => squash(d) === s)) return { title: heading, titleFull };
+    // The declared title holds the headline plus furniture: the headline is the cleaner of the two.
+    if (squashedDeclared.some((d) => d.includes(s))) return { title: heading, titleFull };
+  }
+  // A headline that extends the declared title (kicker, subtitle) loses to the declared one.
+  const best = cleaned.find((t) => t.length >= 8) ?? cleaned[0] ?? candidates.h1[0] ?? candidates.titledHeadings[0] ?? htmlTitle;
+  return { title: best, titleFull };
+}
+
+const ROLE_WORDS =
+  /^(?:staff|staff writer|writer|editor|editors|redaktion|redakteur(?:in)?|reporter|correspondent|korrespondent(?:in)?|admin|administrator|guest|gast|autor|author|team|newsroom|editorial|online|webmaster|the editors|ap|ein gastbeitrag|gastbeitrag|mitarbeiter|freie? mitarbeiter(?:in)?|chefredakteur(?:in)?|senior editor|contributor|photographer|fotograf(?:in)?|posted|veröffentlicht|published|updated|aktualisiert)$/i;
+
+/** Words that end a byline's name part: what follows is a date, a category or page furniture. */
+const NAME_STOP_WORDS = new Set(['chefredakteur', 'chefredakteurin', 'redakteur', 'redakteurin', 'redaktion', 'editor', 'reporter', 'korrespondent', 'korrespondentin', 'post', 'posted', 'kategorien', 'kategorie', 'categories', 'category', 'am', 'on', 'um', 'at', 'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'veröffentlicht', 'published', 'updated', 'aktualisiert', 'vor', 'ago', '-', '–', '—', '|', '•', '·', 'shares', 'comments', 'kommentare', 'edit']);
+
+function cutAtStopWord(part: string): string {
+  const words = part.trim().split(/\s+/);
+  const stop = words.findIndex((w, i) => i > 0 && (NAME_STOP_WORDS.has(w.toLowerCase().replace(/[.:,]$/, '')) || /^https?:/i.test(w)));
+  return stop > 0 ? words.slice(0, stop).join(' ') : part;
+}
+
+/** "… von Jane Doe", "By John Roe" inside a meta line such as "Veröffentlicht am 5. Mai 2020 von Jane Doe". */
+export function bylineInText(text: string): string | undefined {
+  const match = /(?:^|\s)(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})/u.exec(text);
+  return match?.[1];
+}
+
+/** "By Jane Doe and John Roe, Staff Writer" → ["Jane Doe", "John Roe"]. Dates, roles and links go. */
+export function cleanAuthors(raw: string[], siteName?: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
-    for (const part of entry.split(/\s*(?:,|;|\band\b|\bund\b|&|\|)\s*/i)) {
-      const name = part
-        .replace(/^\s*(?:by|von|par|por|di|door)\s+/i, '')
-        .replace(/\s+/g, ' ')
+    // A profile link is not a name, and splitting it on "/" would make names of its parts.
+    if (/^\s*(?:https?:\/\/|www\.)/i.test(entry)) continue;
+    const stripped = collapse(entry)
+      .replace(/\b(?:am|on|le|el|il|em|dnia)?\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}.*$/i, '')
+      .replace(/\b\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}.*$/u, '')
+      .replace(/\b\d{4}-\d{2}-\d{2}.*$/, '')
+      .replace(/\|.*$/, '')
+      .replace(/\(.*?\)/g, '');
+    for (const part of stripped.split(/\s*(?:,|;|\/|&|\s(?:and|und|et|y|e|i)\s|\n)\s*/i)) {
+      const name = cutAtStopWord(part)
+        .replace(/^(?:erstellt von|artikel von|beitrag von|pressemitteilung von|auteur|autorin|interview|text|[\p{L}-]+-experte|[\p{L}-]+-expertin)\s*:?\s+/iu, '')
+        .replace(/^(?:post author|author|autor|veröffentlicht von|publiziert von|posted by|written by|published by|geschrieben von|alle posts vom autor|~)\s*/i, '')
+        .replace(/\s+(?:says|sagt|schreibt|writes|dice|dit)\s*:?$/i, '')
+        .replace(/\s*→$/, '')
+        .replace(/^\s*(?:(?:written|posted|text|texte|reported|published|photos?|fotos?)\s+)?(?:by|von|par|por|di|door|de|przez|autor(?:in)?|author|text|texte|verfasst von|geschrieben von)\s*:?\s+/i, '')
+        .replace(/^(?:autor(?:in)?|author|text|von|by)\s*:\s*/i, '')
+        .replace(/^[\s\-–—:·•@]+|[\s\-–—:·•,.]+$/g, '')
         .trim();
-      if (!name || name.length > 80 || /\d{4}|https?:|@/.test(name)) continue;
-      if (/^(staff|staff writer|editor|reporter|correspondent|redaktion|admin)$/i.test(name)) continue;
+      // Digits only in one-word handles ("freeman1984"); a name never starts with one.
+      if (!name || name.length < 2 || name.length > 60 || /^\d|https?:|www\.|@|\.(?:com|de|org|net)\b/i.test(name)) continue;
+      if (/\d/.test(name) && /\s/.test(name)) continue;
+      if (ROLE_WORDS.test(name)) continue;
+      // A name is a few words, most of them capitalised.
+      const words = name.split(/\s+/);
+      if (words.length > 5) continue;
+      // Either a name (capitalised words) or a single user handle ("gizzmo").
+      if (!words.some((w) => /^\p{Lu}/u.test(w)) && words.length > 1) continue;
+      if (/^(?:name|posted on|veröffentlicht am|publiziert am|published on|von|by|says|sagt|no author|unknown|anonymous|anonym|alle beiträge|all posts|text|foto|fotos|photo|photos|bild)\b/i.test(name) || /\*$/.test(name)) continue;
+      if (/^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|today|gestern|yesterday)$/i.test(name)) continue;
+      if (/\be\.\s?V\b|\bgGmbH\b|\bStiftung\b|\bVerband\b|\bInstitut\b|\bUniversit/i.test(name)) continue;
+      if (siteName && name.toLowerCase() === siteName.toLowerCase()) continue;
+      if (/\b(?:GmbH|AG|Ltd|Inc|LLC|Verlag|Zeitung|Redaktion|Media|Medien|News|Press|Presse|Agentur|Team|designed|Theme)\b/i.test(name) && words.length > 1) continue;
       const key = name.toLowerCase();
       if (!seen.has(key)) {
         seen.add(key);
@@ -138,5 +394,7 @@ export function cleanAuthors(raw: string[]): string[] {
       }
     }
   }
-  return out;
+  // Initials ("TK") and handles ("jane.doe") beside full names repeat the same person.
+  const full = out.filter((n) => /\s/.test(n));
+  return full.length ? out.filter((n) => /\s/.test(n) || !(/^\p{Lu}{1,3}$/u.test(n) || /^[\p{Ll}\d]+[._][\p{Ll}\d._]+$/u.test(n))) : out;
 }

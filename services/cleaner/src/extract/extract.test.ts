@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodePage } from '../decode';
+import { extractArticle } from './index';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = (name: string) => readFileSync(path.join(here, 'fixtures', name));
+const now = new Date('2026-01-01T00:00:00Z');
+const extractFixture = (name: string, url: string) => extractArticle({ html: decodePage(fixture(name)).text, url, now });
+
+describe('seed story page (infra/demo-site)', () => {
+  const html = readFileSync(path.resolve(here, '../../../../infra/demo-site/pages/kim-xi-friendship.html'), 'utf8');
+  const { article, quality } = extractArticle({ html, url: 'http://127.0.0.1:8080/kim-xi-friendship.html', now });
+
+  it('keeps " - State Media" in the title: it is an attribution, not the site name', () => {
+    expect(article.title).toBe('Kim at Meeting With Xi Says North Korean-Chinese Friendship Unbreakable - State Media');
+    expect(article.titleFull).toBe('Kim at Meeting With Xi Says North Korean-Chinese Friendship Unbreakable - State Media');
+  });
+
+  it('extracts every paragraph of the story, with paragraph breaks, and no title line', () => {
+    expect(article.body).toContain('North Korean leader Kim Jong Un said during a meeting with Chinese President Xi Jinping');
+    expect(article.body).toContain('Tiananmen Square');
+    expect(article.body).toContain('congratulated them on the celebrations');
+    expect(article.body.split('\n\n')).toHaveLength(4);
+    expect(article.body.startsWith('Kim at Meeting With Xi')).toBe(false);
+  });
+
+  it('leaves out cookie banner, menu, ads, share bar, related stories and footer', () => {
+    for (const furniture of ['Accept all cookies', 'Science and Tech', 'Advertisement', 'Share on Telegram', 'Related stories', 'Putin Arrives in China', 'All rights reserved']) {
+      expect(article.body).not.toContain(furniture);
+    }
+  });
+
+  it('reads the page metadata', () => {
+    expect(article.siteName).toBe('Sputnik Globe');
+    expect(article.canonicalUrl).toBe('https://sputnikglobe.com/20250905/kim-at-meeting-with-xi-says-north-korean-chinese-friendship-unbreakable-state-media-1122736223.html');
+    expect(article.publishedAt).toBe('2025-09-05T04:12:00+00:00');
+    expect(article.section).toBe('World');
+    expect(article.tags).toEqual(['North Korea', 'China', 'Kim Jong Un', 'Xi Jinping']);
+    expect(article.declaredLanguage).toBe('en');
+    expect(article.description).toContain('friendship between the two countries');
+    expect(quality.isArticle).toBe(true);
+  });
+});
+
+describe('JSON-LD NewsArticle page', () => {
+  const { article } = extractFixture('jsonld-news.html', 'https://herald.example/news/2024/harbour-bridge-reopens?utm_source=x');
+
+  it('takes the headline without the site name, and keeps the full title', () => {
+    expect(article.title).toBe('Harbour bridge reopens after two-year repair');
+    expect(article.titleFull).toBe('Harbour bridge reopens after two-year repair | Coastal Herald');
+  });
+
+  it('keeps the publication day and offset the page wrote (no shift to UTC)', () => {
+    expect(article.publishedAt).toBe('2024-03-14T23:30:00+01:00');
+    expect(article.modifiedAt).toBe('2024-03-15T08:05:00+01:00');
+  });
+
+  it('lists persons as authors, cleaned and deduplicated, without the publisher', () => {
+    expect(article.authors).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('reads section, keywords, image, canonical URL, description and language', () => {
+    expect(article.section).toBe('Local');
+    expect(article.tags).toEqual(['bridge', 'harbour', 'traffic']);
+    expect(article.image).toBe('https://herald.example/images/bridge.jpg');
+    expect(article.canonicalUrl).toBe('https://herald.example/news/2024/harbour-bridge-reopens');
+    expect(article.description).toBe('The harbour bridge carries traffic again after a repair that took two years.');
+    expect(article.declaredLanguage).toBe('en-GB');
+    expect(article.siteName).toBe('Coastal Herald');
+  });
+
+  it('keeps sub-headings as text and leaves byline and header out of the body', () => {
+    expect(article.body).toContain('What changed\n\nThe repair replaced both supports');
+    expect(article.body).not.toContain('By Jane Doe');
+    expect(article.body).not.toContain('Sport');
+    expect(article.body.startsWith('The harbour bridge reopened')).toBe(true);
+  });
+});
+
+describe('meta tags without JSON-LD', () => {
+  const { article } = extractFixture('og-meta.html', 'https://stadtanzeiger.example/lokales/radwege');
+
+  it('prefers article:published_time over the visible <time>', () => {
+    expect(article.publishedAt).toBe('2023-06-01T07:15:00+02:00');
+    expect(article.modifiedAt).toBe('2023-06-02T10:00:00+02:00');
+  });
+
+  it('takes the byline without "Von" and without the job title', () => {
+    expect(article.authors).toEqual(['Erika Mustermann']);
+  });
+
+  it('falls back to og:locale for the language and reads section and keywords', () => {
+    expect(article.declaredLanguage).toBe('de_DE');
+    expect(article.section).toBe('Lokales');
+    expect(article.tags).toEqual(['Radwege', 'Verkehr', 'Innenstadt']);
+    expect(article.canonicalUrl).toBe('https://stadtanzeiger.example/lokales/radwege');
+  });
+
+  it('uses Content-Language when the page declares nothing', () => {
+    const bare = '<html><body><article><p>' + 'Ein Absatz mit genug Text für einen Artikel. '.repeat(10) + '</p></article></body></html>';
+    expect(extractArticle({ html: bare, url: 'https://x.example/a', contentLanguage: 'de-AT', now }).article.declaredLanguage).toBe('de-AT');
+  });
+});
+
+describe('a page whose only date is in the dateline', () => {
+  const { article } = extractFixture('dateline-only.html', 'https://news.example/rail-link');
+
+  it('reads place, agency and date from the dateline', () => {
+    expect(article.dateline).toEqual({ place: 'Pyongyang', agency: 'KCNA', date: '2025-09-05' });
+    expect(article.publishedAt).toBe('2025-09-05T00:00:00Z');
+  });
+
+  it('keeps the dateline out of the first sentence', () => {
+    expect(article.body.startsWith('A new rail link to the northern provinces opened on Friday')).toBe(true);
+    expect(article.body).not.toContain('KCNA');
+  });
+});
+
+describe('legacy charset page', () => {
+  it('decodes windows-1252 bytes as declared in the http-equiv meta', () => {
+    const decoded = decodePage(fixture('legacy-charset.html'));
+    expect(decoded.charset).toBe('windows-1252');
+    const { article } = extractArticle({ html: decoded.text, url: 'https://stadtblatt.example/gruesse', now });
+    expect(article.title).toBe('Grüße aus München');
+    expect(article.body).toContain('Die Straßenbahn fährt wieder');
+    expect(article.body).toContain('rund 4,2 Millionen € und damit');
+    expect(article.body).toContain('„Wir sind froh, dass alles geklappt hat“');
+    expect(article.body).not.toContain('Startseite');
+    expect(article.body).not.toContain('Alle Rechte vorbehalten');
+  });
+});
+
+describe('an index page', () => {
+  it('is not an article', () => {
+    const { quality } = extractFixture('index-page.html', 'https://herald.example/politics/');
+    expect(quality.isArticle).toBe(false);
+    expect(quality.reason).toMatch(/index/);
+  });
+});
+
+describe('boilerplate', () => {
+  const { article } = extractFixture('boilerplate.html', 'https://herald.example/news/lighthouse');
+  const cases: [string, string][] = [
+    ['cookie banner', 'We use cookies'],
+    ['navigation', 'Weather'],
+    ['menu', 'Sign in to your account'],
+    ['share bar', 'Share on Facebook'],
+    ['caption', 'archive picture'],
+    ['newsletter box', 'morning briefing'],
+    ['related stories', 'Coastguard station'],
+    ['related heading', 'Related stories'],
+    ['comments', 'What a wonderful career'],
+    ['footer', 'Contact the newsroom'],
+  ];
+  it.each(cases)('leaves out the %s', (_kind, text) => {
+    expect(article.body).not.toContain(text);
+  });
+
+  it('keeps the story, its heading and list items, in order', () => {
+    expect(article.body).toContain('Martha Quill climbed the 120 steps');
+    expect(article.body).toContain('she kept a logbook');
+    expect(article.body).toContain('A light that stays on\n\nThe light will be automated next spring.\nThe keeper\'s cottage becomes a small museum.');
+    expect(article.body.indexOf('Martha Quill')).toBeLessThan(article.body.indexOf('logbooks will go to the town archive'));
+  });
+
+  it('strips the site-name suffix from the title', () => {
+    expect(article.title).toBe('Lighthouse keeper retires after forty years');
+    expect(article.titleFull).toBe('Lighthouse keeper retires after forty years - Coastal Herald');
+  });
+});
+
+describe('bylines written into the text', () => {
+  const html = `<html><body><article><h1>Der Hafen wächst</h1><p>Von Erika Mustermann und Max Muster</p>
+    <p>${'Der Hafen soll bis 2030 um zwei Becken wachsen, hat der Stadtrat beschlossen. '.repeat(4)}</p></article></body></html>`;
+  const { article } = extractArticle({ html, url: 'https://x.example/hafen', now });
+
+  it('take a "Von …" line at the top of the text as the authors, and leave it out of the body', () => {
+    expect(article.authors).toEqual(['Erika Mustermann', 'Max Muster']);
+    expect(article.body.startsWith('Der Hafen soll')).toBe(true);
+  });
+
+  it('tell where the date came from', () => {
+    const { quality } = extractFixture('og-meta.html', 'https://stadtanzeiger.example/lokales/radwege');
+    expect(quality.dateSource).toBe('meta');
+    expect(extractArticle({ html, url: 'https://x.example/2024/05/17/hafen', now }).quality.dateSource).toBe('url');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { chooseTitle, cleanAuthors, cleanTitle } from './metadata';
+
+const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
+
+describe('cleanTitle', () => {
+  it('removes suffixes and prefixes that name the site or its domain', () => {
+    expect(cleanTitle('Harbour bridge reopens | Coastal Herald', site('Coastal Herald'))).toBe('Harbour bridge reopens');
+    expect(cleanTitle('Harbour bridge reopens - herald.example', site(undefined, 'herald.example'))).toBe('Harbour bridge reopens');
+    expect(cleanTitle('Coastal Herald: Harbour bridge reopens after repair', site('Coastal Herald'))).toBe('Harbour bridge reopens after repair');
+  });
+
+  it('keeps a suffix that is an attribution rather than the site', () => {
+    const title = 'Kim at Meeting With Xi Says North Korean-Chinese Friendship Unbreakable - State Media';
+    expect(cleanTitle(title, site('Sputnik Globe', 'sputnikglobe.com'))).toBe(title);
+  });
+});
+
+describe('chooseTitle', () => {
+  it('prefers the page headline when the declared titles agree with it', () => {
+    const chosen = chooseTitle({ h1: ['Harbour bridge reopens'], titledHeadings: [], brandHeadings: [], htmlTitle: 'Harbour bridge reopens – News – Coastal Herald' }, 'Coastal Herald', 'herald.example');
+    expect(chosen).toEqual({ title: 'Harbour bridge reopens', titleFull: 'Harbour bridge reopens – News – Coastal Herald' });
+  });
+
+  it('never takes the blog name in a home-linked heading for the headline', () => {
+    const chosen = chooseTitle({ h1: [], titledHeadings: ['Nebelsuppe.'], brandHeadings: ['Das Leben, der Meister und ich'], htmlTitle: 'Nebelsuppe. | Das Leben, der Meister und ich' }, undefined, 'creeny.example');
+    expect(chosen.title).toBe('Nebelsuppe.');
+  });
+});
+
+describe('cleanAuthors', () => {
+  it('drops "By"/"Von", job titles and duplicates, and splits several names', () => {
+    expect(cleanAuthors(['By Jane Doe and John Roe, Staff Writer', 'jane doe'])).toEqual(['Jane Doe', 'John Roe']);
+    expect(cleanAuthors(['Von Erika Mustermann und Max Muster'])).toEqual(['Erika Mustermann', 'Max Muster']);
+  });
+
+  it('drops dates, links, comment-form labels and company names', () => {
+    expect(cleanAuthors(['Jane Doe, 12.03.2024 14:00'])).toEqual(['Jane Doe']);
+    expect(cleanAuthors(['https://www.facebook.com/someone'])).toEqual([]);
+    expect(cleanAuthors(['Name *'])).toEqual([]);
+    expect(cleanAuthors(['Frankfurter Allgemeine Zeitung GmbH'])).toEqual([]);
+    expect(cleanAuthors(['Veröffentlicht von Cem Basman'])).toEqual(['Cem Basman']);
+  });
+
+  it('keeps one-word user handles, also with digits, but not initials beside a full name', () => {
+    expect(cleanAuthors(['freeman1984'])).toEqual(['freeman1984']);
+    expect(cleanAuthors(['Tina Klostermeier', 'TK'])).toEqual(['Tina Klostermeier']);
+    expect(cleanAuthors(['Christoph Hein Chefredakteur'])).toEqual(['Christoph Hein']);
+    expect(cleanAuthors(['Donnerstag'])).toEqual([]);
+  });
+
+  it('drops the site name given as author', () => {
+    expect(cleanAuthors(['Coastal Herald'], 'Coastal Herald')).toEqual([]);
+  });
+});
