@@ -14,6 +14,8 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Cluster } from 'ioredis';
+import { Queue } from 'bullmq';
+import { QUEUE } from '@newsflow/contracts';
 import { createRedis, isClusterUrl } from '@newsflow/runtime';
 import { Client } from '@elastic/elasticsearch';
 import { SERVICES, cleanupNamespace, freePort, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../test/support/pipeline';
@@ -209,10 +211,16 @@ async function main(): Promise<void> {
         .then((s) => s.forEach((v, k) => peakRss.set(k, Math.max(peakRss.get(k) ?? 0, v.rssBytes))))
         .catch(() => undefined);
     }, 1_000);
-    const started = Date.now();
+    // Accept everything while the fetch queue is paused, to measure what a queued URL costs in
+    // Redis (job + status ledger), then let the pipeline run.
+    const fetchQueue = new Queue(QUEUE.fetch, { connection: redis, prefix });
+    await fetchQueue.pause();
     const ids: string[] = [];
     for (let from = 0; from < N; from += 1_000) ids.push(...(await submit(Array.from({ length: Math.min(1_000, N - from) }, (_, i) => pageUrl(from + i)))));
     const redisQueued = await redisInfo();
+    const started = Date.now();
+    await fetchQueue.resume();
+    await fetchQueue.close();
     const saturated = await waitDone(ids, 60 * 60_000);
     const elapsed = (Date.now() - started) / 1000;
     clearInterval(rssTimer);
