@@ -1,12 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DISCOVERY_QUEUE, type FetchJob } from '@newsflow/contracts';
 import { StatusLedger, Submitter, createQueues, createRedis, type Redis } from '@newsflow/runtime';
 import { createDiscoveryHttp, createSourcePoller, createSourceRegistry, DEFAULT_POLL_SETTINGS, submitThrough, type PollSettings } from '@newsflow/discovery';
-import type { ChildProcess } from 'node:child_process';
-import { ROOT } from '../support/pipeline';
+import { startService, stopProcess, type RunningProcess } from '../support/pipeline';
 
 export interface Document {
   body: string | Buffer;
@@ -123,37 +120,14 @@ export async function createHarness(redisUrl: string, prefix: string, allow: str
   };
 }
 
-export interface DiscoveryProcess {
-  child: ChildProcess;
-  output: () => string;
-}
+export type DiscoveryProcess = RunningProcess;
 
 export function startDiscoveryProcess(env: Record<string, string>): DiscoveryProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services', 'discovery', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    output += chunk.toString();
-    if (output.length > 200_000) output = output.slice(-100_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { child, output: () => output };
+  return startService('discovery', env);
 }
 
 export async function stopDiscoveryProcess(proc: DiscoveryProcess, timeoutMs = 15_000): Promise<void> {
-  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeoutMs);
-    proc.child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    proc.child.kill('SIGTERM');
-  });
+  await stopProcess(proc, 'SIGTERM', timeoutMs);
 }
 
 export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, intervalMs = 200): Promise<T> {

@@ -207,28 +207,32 @@ function termsBuckets(aggregate: estypes.AggregationsAggregate | undefined): Fac
   return buckets.map((b) => ({ value: String(b.key), count: b.doc_count }));
 }
 
+/** One result as the API shows it: highlighted snippet and title when there are highlights. */
+function toHit(hit: estypes.SearchHit<Source>): SearchHit {
+  const source = hit._source ?? {};
+  const highlighted = hit.highlight ?? {};
+  const bodySnippet = highlighted.body?.[0] ?? Object.entries(highlighted).find(([field]) => field.startsWith('i18n.'))?.[1]?.[0];
+  return {
+    id: hit._id ?? source.id ?? '',
+    score: hit._score ?? null,
+    title: source.title ?? '',
+    url: source.url ?? '',
+    domain: source.domain ?? '',
+    publishedAt: source.publishedAt ?? null,
+    language: source.language ?? 'und',
+    snippet: bodySnippet ?? escapeHtml((source.lead ?? '').slice(0, 180)),
+    titleHighlighted: highlighted.title?.[0] ?? null,
+    cluster: source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null,
+  };
+}
+
 export async function searchArticles(client: Client, alias: string, params: SearchParams): Promise<SearchResponse> {
   const response = await client.search<Source>(buildSearchRequest(alias, params));
   const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
   const clusterSizes = new Map(termsBuckets(response.aggregations?.clusters).map((b) => [b.value, b.count]));
   const hits = response.hits.hits.map((hit): SearchHit => {
-    const source = hit._source ?? {};
-    const highlighted = hit.highlight ?? {};
-    const bodySnippet = highlighted.body?.[0] ?? Object.entries(highlighted).find(([field]) => field.startsWith('i18n.'))?.[1]?.[0];
-    const cluster = source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null;
-    return {
-      id: hit._id ?? source.id ?? '',
-      score: hit._score ?? null,
-      title: source.title ?? '',
-      url: source.url ?? '',
-      domain: source.domain ?? '',
-      publishedAt: source.publishedAt ?? null,
-      language: source.language ?? 'und',
-      snippet: bodySnippet ?? escapeHtml((source.lead ?? '').slice(0, 180)),
-      titleHighlighted: highlighted.title?.[0] ?? null,
-      cluster,
-      ...(params.collapse === 'cluster' && cluster ? { copies: Math.max(0, (clusterSizes.get(cluster.id) ?? 1) - 1) } : {}),
-    };
+    const base = toHit(hit);
+    return params.collapse === 'cluster' && base.cluster ? { ...base, copies: Math.max(0, (clusterSizes.get(base.cluster.id) ?? 1) - 1) } : base;
   });
   const last = response.hits.hits.at(-1);
   const next = last?.sort && response.hits.hits.length === params.size ? encodeCursor(last.sort) : null;
@@ -255,21 +259,6 @@ export async function getArticle(client: Client, alias: string, id: string): Pro
 export async function similarArticles(client: Client, alias: string, id: string, size: number): Promise<{ similar: SearchHit[]; copies: SearchHit[] } | null> {
   const article = (await getArticle(client, alias, id)) as Source | null;
   if (!article) return null;
-  const toHit = (hit: estypes.SearchHit<Source>): SearchHit => {
-    const source = hit._source ?? {};
-    return {
-      id: hit._id ?? '',
-      score: hit._score ?? null,
-      title: source.title ?? '',
-      url: source.url ?? '',
-      domain: source.domain ?? '',
-      publishedAt: source.publishedAt ?? null,
-      language: source.language ?? 'und',
-      snippet: escapeHtml((source.lead ?? '').slice(0, 180)),
-      titleHighlighted: null,
-      cluster: source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null,
-    };
-  };
   const [similar, copies] = await Promise.all([
     client.search<Source>({
       index: alias,
