@@ -21,6 +21,7 @@ import { Redis } from 'ioredis';
 import type { EnrichJob } from '@newsflow/contracts';
 import { RedisCorpusStore } from '../services/enricher/src/corpus-store';
 import { createEnricher, type EntityExtractor } from '../services/enricher/src/enrich';
+import { deleteKeys } from '../test/support/pipeline';
 import { loadEntityExtractor } from '../services/enricher/src/entities';
 import { BUNDLED_PUBLISHERS_FILE } from '../services/enricher/src/config';
 import { PublisherDirectory } from '../services/enricher/src/publishers';
@@ -85,12 +86,7 @@ function jobFor(docId: string, title: string, body: string, url: string): Enrich
 const hexId = (): string => randomBytes(16).toString('hex');
 
 async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
+  await deleteKeys(redis, `${prefix}:*`);
 }
 
 async function nearDuplicateEval(redis: Redis, entities: EntityExtractor, publishers: PublisherDirectory, stories: SourceStory[], pool: string[]) {

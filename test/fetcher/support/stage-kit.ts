@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { StageDeferral, StageFailure, StageSkip, identifyUrl, type CleanJob, type FetchJob } from '@newsflow/contracts';
 import { loadConfig } from '../../../services/fetcher/src/config';
+import { deleteKeys } from '../../support/pipeline';
 import { buildFetcher } from '../../../services/fetcher/src/wiring';
 import type { ResolveHost } from '../../../services/fetcher/src/guarded-agent';
 
@@ -82,12 +83,7 @@ export function summary(outcome: StageOutcome): string {
 export async function deletePrefix(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl);
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteKeys(redis, `${prefix}:*`);
   } finally {
     redis.disconnect();
   }
