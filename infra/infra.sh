@@ -2,7 +2,7 @@
 # Provides the real Redis and Elasticsearch that Newsflow needs on a machine without Docker.
 # Idempotent: anything already healthy on the configured address is reused, never restarted.
 #
-#   bash infra/infra.sh up|down|status|redis-up|es-up|redis-down|es-down|cluster-up|cluster-down
+#   bash infra/infra.sh up|down|status|redis-up|es-up|redis-down|es-down|chromium|cluster-up|cluster-down
 #
 # Settings (environment):
 #   NEWSFLOW_STATE_DIR   where binaries, data and logs live (default /var/lib/newsflow as root,
@@ -265,7 +265,8 @@ case "${1:-up}" in
   es-up) es_up ;;
   es-down) es_down ;;
   status) status ;;
+  chromium) command -v chromium >/dev/null 2>&1 || apt_install chromium ;;
   cluster-up) redis_cluster_up; es_cluster_up ;;
   cluster-down) redis_cluster_down; es_cluster_down ;;
-  *) die "usage: infra.sh up|down|status|redis-up|es-up|redis-down|es-down|cluster-up|cluster-down" ;;
+  *) die "usage: infra.sh up|down|status|redis-up|es-up|redis-down|es-down|chromium|cluster-up|cluster-down" ;;
 esac

@@ -8,5 +8,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "[test] installing dependencies (npm ci)"
   npm ci --no-audit --no-fund
 fi
+# The console's browser test drives Debian's Chromium.
+command -v chromium >/dev/null 2>&1 || bash infra/infra.sh chromium
 npx tsc -p tsconfig.json
 npx vitest run "$@"
