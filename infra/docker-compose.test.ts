@@ -17,7 +17,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs every service from its own main.ts against redis and elasticsearch', () => {
-    for (const name of ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexer', 'api']) {
+    for (const name of ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexer', 'discovery', 'api']) {
       const service = compose.services[name];
       expect(service, name).toBeDefined();
       const entry = service!.command?.at(-1) ?? '';
@@ -37,7 +37,13 @@ describe('docker-compose.yml', () => {
     expect(esMajor).toBe(clientVersion.split('.')[0]);
   });
 
-  it('builds on Node 24 LTS', () => {
-    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/FROM node:24/);
+  it('builds on Node 24 LTS with every workspace of the lock file', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/FROM node:24/);
+    // npm ci refuses a lock file whose workspaces are missing, so each must be copied first.
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { link?: boolean }> };
+    const workspaces = Object.keys(lock.packages).filter((path) => /^(packages|services)\/[^/]+$/.test(path));
+    expect(workspaces.length).toBeGreaterThan(8);
+    for (const workspace of workspaces) expect(dockerfile, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/`);
   });
 });
