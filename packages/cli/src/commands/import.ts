@@ -71,7 +71,9 @@ function* itemsOfArchive(path: string, data: Buffer): Generator<Item> {
     return;
   }
   const tar = /\.(tar\.gz|tgz)$/i.test(path) ? gunzipSync(data) : data;
-  for (const entry of parseTar(tar)) {
+  // A copy with its own ArrayBuffer: nanotar reads `.buffer` from offset 0, and Node 24 returns
+  // buffers that are slices of a larger pool.
+  for (const entry of parseTar(new Uint8Array(tar))) {
     if (entry.type !== 'file' || !entry.data) continue;
     yield* itemsOfText(`${label}/${entry.name}`, Buffer.from(entry.data).toString('utf8'));
   }
