@@ -18,7 +18,7 @@ import { Queue } from 'bullmq';
 import { QUEUE } from '@newsflow/contracts';
 import { createRedis, isClusterUrl } from '@newsflow/runtime';
 import { Client } from '@elastic/elasticsearch';
-import { SERVICES, cleanupNamespace, freePort, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../test/support/pipeline';
+import { SERVICES, cleanupNamespace, freePorts, startService, stopProcess, uniqueName, type RunningProcess, type ServiceName } from '../test/support/pipeline';
 import { generatePage, loadCorpus } from './corpus';
 
 const { values: args } = parseArgs({
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const name = uniqueName('bench');
   const prefix = isClusterUrl(REDIS_URL) ? `{${name}}` : name;
   const alias = name;
-  const apiPort = await freePort();
+  const [apiPort, ...workerPorts] = await freePorts(SERVICES.length);
   const apiKey = `bench-${prefix}-key`;
   const env: Record<string, string> = {
     REDIS_URL,
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   for (const name of SERVICES) {
     const extra: Record<string, string> = {};
     if (name !== 'api') {
-      const port = await freePort();
+      const port = workerPorts.shift()!;
       extra.NEWSFLOW_HEALTH_PORT = String(port);
       healthUrls.set(name, `http://127.0.0.1:${port}`);
     }

@@ -14,6 +14,30 @@ export const SERVICES = ['fetcher', 'cleaner', 'langdetect', 'enricher', 'indexe
 export type ExtraService = 'discovery';
 export type ServiceName = (typeof SERVICES)[number];
 
+/**
+ * Several distinct free ports at once. Asking for one port at a time can hand out the same port
+ * twice, since a port released by one probe is free again for the next.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -89,7 +113,7 @@ export async function startPipeline(options: {
   // Redis Cluster needs every key of a pipeline in one hash slot; index names cannot have braces.
   const prefix = isClusterUrl(options.redisUrl) ? `{${name}}` : name;
   const alias = name;
-  const apiPort = await freePort();
+  const [apiPort, ...workerPorts] = await freePorts(SERVICES.length);
   const apiKey = randomBytes(24).toString('hex');
   const env: Record<string, string> = {
     NEWSFLOW_API_KEYS: `tests:${apiKey}`,
@@ -102,8 +126,7 @@ export async function startPipeline(options: {
     LOG_LEVEL: 'info',
     ...options.env,
   };
-  const healthPorts = new Map<ServiceName, number>();
-  for (const name of SERVICES) if (name !== 'api') healthPorts.set(name, await freePort());
+  const healthPorts = new Map<ServiceName, number>(SERVICES.filter((name) => name !== 'api').map((name, i) => [name, workerPorts[i]!]));
   const processes = SERVICES.map((name) => startService(name, healthPorts.has(name) ? { ...env, NEWSFLOW_HEALTH_PORT: String(healthPorts.get(name)) } : env));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const logs = (): string => processes.map((p) => `----- ${p.name}\n${p.output().slice(-8_000)}`).join('\n');
@@ -118,7 +141,8 @@ export async function startPipeline(options: {
     if (dead) await abort(`${dead.name} exited during start-up`);
     try {
       const response = await fetch(`${apiUrl}/readyz`);
-      if (response.ok) break;
+      // The API's readiness names Elasticsearch; anything else on that port is not our API.
+      if (response.ok && 'elasticsearch' in ((await response.json()) as object)) break;
     } catch {
       // not listening yet
     }
