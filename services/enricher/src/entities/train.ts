@@ -6,6 +6,7 @@ import { DocumentContext, LABEL_COUNT, describeSentence, tokenFeatures } from '.
 import type { Gazetteer } from './gazetteer';
 import { type EmissionScorer, viterbi } from './model';
 import { MAX_FEATURES_PER_TOKEN } from './tagger';
+import { seededRandom } from '../random';
 
 export interface TrainingSentence {
   tokens: string[];
@@ -28,17 +29,6 @@ export interface TrainedWeights {
   transitions: Float32Array;
 }
 
-/** Deterministic shuffling so a retrain reproduces the shipped model. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class PerceptronWeights implements EmissionScorer {
   readonly rowOf = new Map<number, number>();
@@ -92,7 +82,8 @@ function grow(array: Float64Array): Float64Array<ArrayBuffer> {
 
 export function trainPerceptron(documents: readonly TrainingDocument[], options: TrainingOptions): TrainedWeights {
   const model = new PerceptronWeights();
-  const random = mulberry32(options.seed);
+  // Deterministic shuffling so a retrain reproduces the shipped model.
+  const random = seededRandom(options.seed);
   const order = documents.map((_, index) => index);
   const features = new Uint32Array(MAX_FEATURES_PER_TOKEN);
   let step = 1;

@@ -4,6 +4,8 @@
  * it came from, so "same cluster" pairs can be scored against "same story" pairs.
  */
 
+import { seededRandom } from '../random';
+
 export interface SourceStory {
   title: string;
   /** Body sentences in order. */
@@ -23,17 +25,7 @@ export interface EvalDocument {
 /** Which edits a copy with "at most 30 % changed" covers (the recall target applies to these). */
 export const LIGHT_EDIT_KINDS: readonly EditKind[] = ['edit10', 'edit30', 'reordered', 'boilerplate', 'light-edits', 'wire-copy'];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)]!;
