@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { StatusLedger, Submitter, createQueues, createRedis, type Redis } from '@newsflow/runtime';
-import { createSearchClient, detectCapabilities, ensureArticleIndex, clusterReachable } from '@newsflow/search';
-import { buildApp, type AppDeps } from '../../services/api/src/app';
+import { createRedis, type Redis } from '@newsflow/runtime';
+import { createSearchClient, detectCapabilities, ensureArticleIndex } from '@newsflow/search';
+import type { AppDeps } from '../../services/api/src/app';
 import { ApiKeyring } from '../../services/api/src/auth';
+import { buildTestApp } from '../support/app';
 import { cleanupNamespace, freePort, uniqueName } from '../support/pipeline';
 
-const logger = pino({ level: 'silent' });
 const ALICE = 'alice-key-0123456789abcdef';
 const BOB = 'bob-key-0123456789abcdef';
 
@@ -21,21 +20,18 @@ describe('API security and input limits (real Redis and Elasticsearch)', () => {
 
   async function makeApp(overrides: Partial<AppDeps> = {}, redisClient?: Redis): Promise<FastifyInstance> {
     const client = redisClient ?? redis;
-    const queues = createQueues(client, prefix);
-    const ledger = new StatusLedger(client, prefix);
-    const app = buildApp({
-      logger,
-      submitter: new Submitter(ledger, queues.fetch),
-      ledger,
-      queues,
+    const app = buildTestApp({
+      redis: client,
       search,
+      prefix,
       alias: prefix,
-      maxUrlsPerRequest: 100,
-      bodyLimitBytes: 64 * 1024,
-      ready: async () => ({ redis: client.status === 'ready', elasticsearch: await clusterReachable(search) }),
-      auth: { keyring: ApiKeyring.parse(`alice:${ALICE},bob:${BOB}`), mode: 'required', readsRequireKey: false },
-      rateLimit: { redis: client, namespace: `${prefix}:ratelimit:`, perKeyPerMinute: 1000, anonymousPerMinute: 1000 },
-      ...overrides,
+      key: ALICE,
+      overrides: {
+        bodyLimitBytes: 64 * 1024,
+        auth: { keyring: ApiKeyring.parse(`alice:${ALICE},bob:${BOB}`), mode: 'required', readsRequireKey: false },
+        rateLimit: { redis: client, namespace: `${prefix}:ratelimit:`, perKeyPerMinute: 1000, anonymousPerMinute: 1000 },
+        ...overrides,
+      },
     });
     apps.push(app);
     await app.ready();

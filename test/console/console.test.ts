@@ -3,14 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { StatusLedger, Submitter, createQueues, createRedis, type Redis } from '@newsflow/runtime';
-import { clusterReachable, createSearchClient, detectCapabilities, ensureArticleIndex } from '@newsflow/search';
+import { createRedis, type Redis } from '@newsflow/runtime';
+import { createSearchClient, detectCapabilities, ensureArticleIndex } from '@newsflow/search';
 import { STAGES } from '@newsflow/contracts';
-import { buildApp } from '../../services/api/src/app';
-import { ApiKeyring } from '../../services/api/src/auth';
 import { startDemoSite, type DemoSite } from '../../infra/demo-site/server';
+import { buildTestApp } from '../support/app';
 import { ROOT, api, cleanupNamespace, startService, stopProcess, uniqueName, waitForOutcome, type RunningProcess } from '../support/pipeline';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -38,21 +36,8 @@ describe('web console in a real browser (real Redis, Elasticsearch and workers)'
     site = await startDemoSite();
     await ensureArticleIndex(es, { alias: prefix, capabilities: await detectCapabilities(es) });
     redis = createRedis(redisUrl, { name: 'test:console', role: 'producer' });
-    const queues = createQueues(redis, prefix);
-    const ledger = new StatusLedger(redis, prefix);
-    app = buildApp({
-      logger: pino({ level: 'silent' }),
-      submitter: new Submitter(ledger, queues.fetch),
-      ledger,
-      queues,
-      search: es,
-      alias: prefix,
-      maxUrlsPerRequest: 100,
-      bodyLimitBytes: 1e6,
-      ready: async () => ({ redis: true, elasticsearch: await clusterReachable(es) }),
-      auth: { keyring: ApiKeyring.parse(`console:${KEY}`), mode: 'required', readsRequireKey: false },
-      rateLimit: { namespace: `${prefix}:rl:`, perKeyPerMinute: 600, anonymousPerMinute: 120 },
-    });
+    // The console's own budget: its pages poll, as a person's browser would.
+    app = buildTestApp({ redis, search: es, prefix, alias: prefix, key: KEY, overrides: { rateLimit: { namespace: `${prefix}:rl:`, perKeyPerMinute: 600, anonymousPerMinute: 120 } } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
 
     const env = {

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
 import yauzl from 'yauzl';
 import { Client } from '@elastic/elasticsearch';
-import { StatusLedger, Submitter, createQueues, createRedis, type Redis } from '@newsflow/runtime';
-import { clusterReachable, createSearchClient, deleteArticleIndex, detectCapabilities, ensureArticleIndex, type ClusterCapabilities } from '@newsflow/search';
+import { createRedis, type Redis } from '@newsflow/runtime';
+import { createSearchClient, deleteArticleIndex, detectCapabilities, ensureArticleIndex, type ClusterCapabilities } from '@newsflow/search';
 import { identifyUrl, type ArticleDocument } from '@newsflow/contracts';
-import { buildApp } from '../../services/api/src/app';
-import { ApiKeyring } from '../../services/api/src/auth';
 import { BulkIndexer } from '../../services/indexer/src/bulk-indexer';
+import { buildTestApp } from '../support/app';
 import { cleanupNamespace, uniqueName } from '../support/pipeline';
 import { startBulkRejectingProxy } from '../support/es-fault-proxy';
 
@@ -93,21 +91,7 @@ describe('indexing and search against real Elasticsearch', () => {
     await ensureArticleIndex(es, { alias, capabilities });
     bulk = new BulkIndexer(es, { index: alias, maxDocuments: 200, maxBytes: 5e6, flushIntervalMs: 20, maxItemRetries: 3, refresh: 'wait_for' });
     redis = createRedis(redisUrl, { name: 'test:search', role: 'producer' });
-    const queues = createQueues(redis, alias);
-    const ledger = new StatusLedger(redis, alias);
-    app = buildApp({
-      logger: pino({ level: 'silent' }),
-      submitter: new Submitter(ledger, queues.fetch),
-      ledger,
-      queues,
-      search: es,
-      alias,
-      maxUrlsPerRequest: 100,
-      bodyLimitBytes: 1e6,
-      ready: async () => ({ redis: true, elasticsearch: await clusterReachable(es) }),
-      auth: { keyring: ApiKeyring.parse(`t:${KEY}`), mode: 'required', readsRequireKey: false },
-      rateLimit: { namespace: `${alias}:rl:`, perKeyPerMinute: 100_000, anonymousPerMinute: 100_000 },
-    });
+    app = buildTestApp({ redis, search: es, prefix: alias, alias, key: KEY });
     await app.ready();
     await Promise.all([
       ...Array.from({ length: 30 }, (_, n) => index(article(n))),
