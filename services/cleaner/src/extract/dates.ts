@@ -68,8 +68,14 @@ const DAY_MONTH_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s*(?:de
 const MONTH_DAY_YEAR = /(?<![\p{L}])(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)/u;
 const TIME_AFTER = /^[\s,|-]*(?:um\s+|at\s+|à\s+|a las\s+)?(\d{1,2})[:.](\d{2})(?:\s*(am|pm))?/i;
 
-/** The first date written out in running text ("5. September 2025", "Sept. 5, 2025", "05.09.2025"). */
-export function parseTextDate(text: string, now: Date): string | undefined {
+const SHORT_DMY = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.,]\d|\d)/;
+
+/**
+ * The first date written out in running text ("5. September 2025", "Sept. 5, 2025", "05.09.2025").
+ * `shortYear` also reads "05.09.25", which only a date box or the line under a headline can be
+ * trusted to mean as a date (elsewhere it is as likely a version or a score).
+ */
+export function parseTextDate(text: string, now: Date, options: { shortYear?: boolean } = {}): string | undefined {
   let best: { index: number; y: number; m: number; d: number; end: number } | undefined;
   const consider = (index: number, y: number, m: number, d: number, end: number) => {
     if (!valid(y, m, d, now)) return;
@@ -88,6 +94,14 @@ export function parseTextDate(text: string, now: Date): string | undefined {
   if (match) {
     const month = MONTHS[match[1]!.toLowerCase()];
     if (month) consider(match.index, Number(match[3]), month, Number(match[2]), match.index + match[0].length);
+  }
+  if (options.shortYear && !best) {
+    match = SHORT_DMY.exec(text);
+    if (match) {
+      const short = Number(match[3]);
+      const year = short <= now.getUTCFullYear() % 100 ? 2000 + short : 1900 + short;
+      consider(match.index, year, Number(match[2]), Number(match[1]), match.index + match[0].length);
+    }
   }
   match = SLASH_DATE.exec(text);
   if (match) {

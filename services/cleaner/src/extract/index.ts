@@ -1,9 +1,11 @@
 import type { Article } from '@newsflow/contracts';
 import { blocksToText, extractContent } from './content';
 import { parseDateline } from './dateline';
-import { dateFromUrl, normalizeDate, parseTextDate } from './dates';
 import { collapse, parsePage } from './dom';
-import { LISTING_TYPES, bylineInText, chooseTitle, cleanAuthors, collectSignals, parseJsonLd, type PageSignals } from './metadata';
+import { LISTING_TYPES, bylineInText, chooseTitle, cleanAuthors, collectSignals, parseJsonLd } from './metadata';
+import { headlineDateTexts, modificationDate, publicationDate, type DateSource, type DateSources } from './publication-date';
+
+export type { DateSource } from './publication-date';
 
 export const EXTRACTOR_VERSION = 'newsflow-extract/1.0';
 
@@ -41,22 +43,21 @@ const MIN_ARTICLE_CHARS = 200;
 /**
  * Extracts the article text and metadata from a page.
  *
- * Publication dates, in order of trust (the first that yields a valid date wins; the eval
- * prints how often each source gives the right day):
+ * Publication dates (publication-date.ts). Declared values come first, in this order:
  *  1. JSON-LD datePublished (or dateCreated) of the Article-like object;
  *  2. publication meta tags: article:published_time, og:published_time, datePublished,
- *     DC.date.issued, dcterms.issued/created, pubdate, publishdate, date, sailthru.date, …;
+ *     DC.date.issued, dcterms.issued/created, pubdate, publishdate, sailthru.date, …;
  *  3. JSON-LD datePublished of another object (WebPage), then vendor-prefixed publication meta
  *     ("shareaholic:article_published_time");
- *  4. a <time>/microdata date marked as the publication date, else the first <time datetime>,
- *     else the written-out text of that <time>;
- *  5. a date in the URL path (/2025/09/05/, /20250905/);
- *  6. the first written-out date in an element whose class/id says date/published/byline;
- *  7. a date line shown with the article ("Veröffentlicht am 5. Mai 2020", a bare date under
- *     the headline), which the body leaves out;
- *  8. the body's dateline ("PYONGYANG, September 5 (KCNA) —").
- * Dates before 1990 or in the future are rejected at every step. Declared values come first
- * because visible text dates are often "today" in a page header or the date of a comment.
+ *  4. a generic "date"/"DC.date" meta field, then a <time>/microdata date marked as the
+ *     publication date, else the first <time datetime>.
+ * The day the page shows then decides between them: a URL date or a visible date one day off a
+ * UTC timestamp gives the local day; a page that shows only its revision date is dated by it;
+ * a generic date field loses to a visible <time>. Without declared dates: the written-out text of
+ * a <time>, a date in the URL path (/2025/09/05/), a short date line next to the <h1>, the
+ * first date in an element whose class says date/published/byline, a date line the content
+ * leaves out, and last the body's dateline ("PYONGYANG, September 5 (KCNA) —").
+ * Dates before 1990 or in the future are rejected at every step.
  */
 export function extractArticle(input: ExtractInput): ExtractResult {
   const now = input.now ?? new Date();
@@ -81,6 +82,8 @@ export function extractArticle(input: ExtractInput): ExtractResult {
 
   const { title, titleFull } = chooseTitle({ h1: signals.h1, titledHeadings: signals.titledHeadings, brandHeadings: signals.brandHeadings, ogTitle: meta('og:title', 'twitter:title'), headline: ld?.headline, htmlTitle: page.title }, siteName, domain);
 
+  // Read before extractContent, which prunes the tree.
+  const headlineDates = headlineDateTexts(page.root);
   const content = extractContent(page.root, [title, titleFull]);
   // A "Von …"/"By …" line at the top or bottom of the text is the byline: metadata, not body.
   const bylineBlocks = content.blocks.filter((b, i) => (i < 3 || i >= content.blocks.length - 2) && b.text.length <= 80 && BYLINE_LINE.test(b.text));
@@ -90,10 +93,9 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   if (first && datelineFound) first.text = first.text.slice(datelineFound.length);
   const body = blocksToText(blocks.filter((b) => b.text));
 
-  const published = publicationDate({ ld: ld?.datePublished, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date }, now);
-  const modifiedTime = signals.times.find((t) => t.modified);
-  const modified =
-    normalizeDate(ld?.dateModified, now) ?? normalizeDate(meta('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'), now) ?? normalizeDate(modifiedTime?.value, now);
+  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, headlineDates };
+  const published = publicationDate(dateSources, now);
+  const modified = modificationDate(dateSources, now);
 
   const declaredAuthors = [...(ld?.authors ?? []), ...[meta('author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator', 'byl', 'dcterms.creator')].filter((x): x is string => Boolean(x) && !/^https?:/.test(x!))];
   // Declared authors win; otherwise the first visible byline that yields a name.
@@ -165,45 +167,6 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   };
 }
 
-export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'visible-text' | 'content-date' | 'dateline';
-
-const PUBLICATION_META = ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'article.published', 'originalpublicationdate'];
-
-/** The publication date and where it came from, in the order of trust documented on extractArticle. */
-export function publicationDate(
-  sources: { ld?: string | undefined; pageLd?: string | undefined; meta: Map<string, string>; times: PageSignals['times']; url: string; dateTexts: string[]; contentDates: string[]; dateline?: string | undefined },
-  now: Date,
-): { value: string; source: DateSource } | undefined {
-  const tryValue = (value: string | undefined, source: DateSource) => {
-    const normalized = normalizeDate(value, now);
-    return normalized ? { value: normalized, source } : undefined;
-  };
-  const publishedTime = sources.times.find((t) => t.published && !t.modified) ?? sources.times.find((t) => !t.modified && t.value);
-  const metaValue = PUBLICATION_META.map((key) => sources.meta.get(key)).find(Boolean);
-  const textDate = publishedTime?.text ? parseTextDate(publishedTime.text, now) : undefined;
-  const visible = firstDate(sources.dateTexts, now);
-  const contentDate = firstDate(sources.contentDates, now);
-  const url = dateFromUrl(sources.url, now);
-  return (
-    tryValue(sources.ld, 'json-ld') ??
-    tryValue(metaValue, 'meta') ??
-    tryValue(sources.pageLd, 'json-ld-page') ??
-    tryValue(publicationMeta(sources.meta), 'vendor-meta') ??
-    tryValue(publishedTime?.value, 'time-element') ??
-    (textDate ? { value: textDate, source: 'time-text' as const } : undefined) ??
-    (url ? { value: url, source: 'url' as const } : undefined) ??
-    (visible ? { value: visible, source: 'visible-text' as const } : undefined) ??
-    (contentDate ? { value: contentDate, source: 'content-date' as const } : undefined) ??
-    (sources.dateline ? { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' as const } : undefined)
-  );
-}
-
-/** Vendor-prefixed publication meta ("shareaholic:article_published_time", "parsely-pub-date"). */
-function publicationMeta(meta: Map<string, string>): string | undefined {
-  for (const [key, value] of meta) if (/(?:publish|pub[-_]?date|issued|created)/.test(key) && !/modif|updat|expir/.test(key)) return value;
-  return undefined;
-}
-
 /** Share of replacement and control characters: high for binary data served as HTML. */
 function undecodableShare(text: string): number {
   const sample = text.slice(0, 20_000);
@@ -214,14 +177,6 @@ function undecodableShare(text: string): number {
     if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) bad++;
   }
   return sample.length ? bad / sample.length : 0;
-}
-
-function firstDate(texts: string[], now: Date): string | undefined {
-  for (const text of texts) {
-    const date = parseTextDate(text, now);
-    if (date) return date;
-  }
-  return undefined;
 }
 
 function validUrl(url: string): string | undefined {

@@ -53,3 +53,27 @@ describe('cleanAuthors', () => {
     expect(cleanAuthors(['Coastal Herald'], 'Coastal Herald')).toEqual([]);
   });
 });
+
+describe('chooseTitle: headings and unknown site names', () => {
+  it('takes the headline even when its box is styled like the site brand', () => {
+    const headline = 'Parity in Tunisia: below the world average';
+    const chosen = chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [headline, 'Opinion'], headline, htmlTitle: `${headline} | La Presse` }, 'La Presse', 'lapresse.example');
+    expect(chosen.title).toBe(headline);
+  });
+
+  it('prefers the heading equal to the declared title over a generic heading the title contains', () => {
+    const chosen = chooseTitle({ h1: ['Navigation', 'detail', 'Local elections in North Macedonia'], titledHeadings: [], brandHeadings: [], ogTitle: 'Local elections in North Macedonia', htmlTitle: 'Some Foundation - detail' }, undefined, 'foundation.example');
+    expect(chosen.title).toBe('Local elections in North Macedonia');
+  });
+
+  it('drops a short last segment after a strong separator when nothing names the site', () => {
+    expect(chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [], htmlTitle: 'Alles Neue mach der Mai… | Bibliothek 2.0 und mehr' }, undefined, 'blog.example').title).toBe('Alles Neue mach der Mai…');
+    expect(chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [], htmlTitle: 'Gefahrstoffmanagement für Hersteller :: Qualisys' }, undefined, undefined).title).toBe('Gefahrstoffmanagement für Hersteller');
+  });
+
+  it('keeps dashed parts that belong to the headline', () => {
+    const title = 'Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?';
+    expect(chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [], htmlTitle: title }, undefined, 'achgut.example').title).toBe(title);
+    expect(chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [], htmlTitle: 'Office 365 – HBDI – die Dritte' }, undefined, undefined).title).toBe('Office 365 – HBDI – die Dritte');
+  });
+});

@@ -24,10 +24,13 @@ const DATE_CLASS = /(?:date|datum|time|publish|posted|dateline|postmeta|post-met
 
 const TITLE_CLASS = /title|headline|heading|ueberschrift|überschrift/i;
 const BRAND_CLASS = /site-?title|site-?name|logo|brand|blog-?title|site-?branding|masthead/i;
+const BRAND_BOX_DEPTH = 3;
 
 /** A heading that names the site: it links to the home page, or it sits in a site-title/logo box. */
 function isBrand(heading: Element): boolean {
-  for (let e: Element | null = heading; e && e.tag !== 'body'; e = e.parent) if (BRAND_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  // Only the heading's own box: page-wide wrappers carry theme classes such as "has-logo".
+  let depth = 0;
+  for (let e: Element | null = heading; e && e.tag !== 'body' && depth < BRAND_BOX_DEPTH; e = e.parent, depth++) if (BRAND_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
   const stack: Element[] = [heading];
   while (stack.length) {
     const e = stack.pop()!;
@@ -312,24 +315,51 @@ export function chooseTitle(
   siteName: string | undefined,
   domain: string | undefined,
 ): { title: string; titleFull: string } {
-  const site: SiteNames = { siteName, domain, brands: candidates.brandHeadings };
   const htmlTitle = collapse(candidates.htmlTitle);
   const og = candidates.ogTitle ? collapse(candidates.ogTitle) : '';
   const headline = candidates.headline ? collapse(candidates.headline) : '';
   const titleFull = htmlTitle || og || headline || candidates.h1[0] || '';
   const declared = [headline, og, htmlTitle].filter(Boolean);
-  const cleaned = declared.map((t) => cleanTitle(t, site)).filter((t) => t && !namesSite(t, site));
   const squashedDeclared = declared.map(squash);
-  for (const heading of [...candidates.h1, ...candidates.titledHeadings]) {
-    const s = squash(heading);
-    if (s.length < 4 || namesSite(heading, site)) continue;
-    if (cleaned.some((d) => squash(d) === s)) return { title: heading, titleFull };
-    // The declared title holds the headline plus furniture: the headline is the cleaner of the two.
-    if (squashedDeclared.some((d) => d.includes(s))) return { title: heading, titleFull };
-  }
+  // A "brand" heading that repeats the declared headline is the headline in a styled box.
+  const site: SiteNames = { siteName, domain, brands: candidates.brandHeadings.filter((b) => !squashedDeclared.slice(0, 2).includes(squash(b))) };
+  const cleaned = declared.map((t) => cleanTitle(t, site)).filter((t) => t && !namesSite(t, site));
+  const headings = [...candidates.h1, ...candidates.titledHeadings].filter((h) => squash(h).length >= 4 && !namesSite(h, site));
+  const exact = headings.find((h) => cleaned.some((d) => squash(d) === squash(h)));
+  if (exact) return { title: exact, titleFull };
+  // The declared title holds the headline plus furniture: the headline is the cleaner of the two.
+  // Short generic headings ("detail", "News") are contained in many titles and do not count.
+  const contained = headings.find((h) => squash(h).length >= MIN_CONTAINED_HEADING && squashedDeclared.some((d) => d.includes(squash(h))));
+  if (contained) return { title: contained, titleFull };
   // A headline that extends the declared title (kicker, subtitle) loses to the declared one.
   const best = cleaned.find((t) => t.length >= 8) ?? cleaned[0] ?? candidates.h1[0] ?? candidates.titledHeadings[0] ?? htmlTitle;
-  return { title: best, titleFull };
+  return { title: dropTrailingSiteSegment(best), titleFull };
+}
+
+/** Squashed length below which a heading found inside the declared title may be a generic word. */
+const MIN_CONTAINED_HEADING = 4;
+// Not "»": it separates breadcrumbs ("Site » Section » Headline"), where the headline comes last.
+const STRONG_SEPARATORS = [' | ', ' :: ', ' · ', ' │ ', ' – ', ' — '];
+/** Dashes also join a headline's own parts ("… – worauf wartet die Politik?", "… – die Dritte"). */
+const looksLikeSiteName = (segment: string) => /^[\p{Lu}\p{N}]/u.test(segment) && !/[?!.:]$/.test(segment);
+const MAX_SITE_SEGMENT = 40;
+
+/**
+ * "Headline | Some Site" whose site part names nothing we know (no og:site_name, a domain that
+ * reads differently): by convention the last segment after a strong separator is the site, when it
+ * is short and shorter than the headline. Plain hyphens are left alone: headlines use them.
+ */
+function dropTrailingSiteSegment(title: string): string {
+  let best = title;
+  for (const separator of STRONG_SEPARATORS) {
+    const at = title.lastIndexOf(separator);
+    if (at <= 0) continue;
+    const head = title.slice(0, at).trim();
+    const tail = title.slice(at + separator.length).trim();
+    if (separator.trim().length === 1 && /[–—]/.test(separator) && !looksLikeSiteName(tail)) continue;
+    if (tail.length <= MAX_SITE_SEGMENT && tail.length < head.length && head.length < best.length) best = head;
+  }
+  return best;
 }
 
 const ROLE_WORDS =

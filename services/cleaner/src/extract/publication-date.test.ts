@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from './dom';
+import { headlineDateTexts, publicationDate, type DateSources } from './publication-date';
+
+const now = new Date('2026-01-01T12:00:00Z');
+const sources = (over: Partial<DateSources>): DateSources => ({ meta: new Map(), times: [], url: '', dateTexts: [], contentDates: [], ...over });
+
+describe('publicationDate', () => {
+  it('keeps the declared date when the page or its URL shows the same day', () => {
+    expect(publicationDate(sources({ ld: '2024-03-14T09:00:00+01:00', url: 'https://n.example/2024/03/14/story' }), now)).toEqual({ value: '2024-03-14T09:00:00+01:00', source: 'json-ld' });
+  });
+
+  it('takes the local day the URL or the page writes over a UTC timestamp one day off', () => {
+    const late = { ld: '2023-11-09T05:30:59Z' };
+    expect(publicationDate(sources({ ...late, url: 'https://n.example/2023/11/08/mayor/' }), now)?.value).toBe('2023-11-08T00:00:00Z');
+    expect(publicationDate(sources({ ...late, times: [{ text: 'November 8, 2023 at 11:30 p.m.', published: false, modified: false }] }), now)?.value.slice(0, 10)).toBe('2023-11-08');
+  });
+
+  it('does not move a timestamp written without zone: it is the page clock, not UTC', () => {
+    const chosen = publicationDate(sources({ ld: '2023-11-09T04:00:00', times: [{ text: 'Nov 8, 2023', published: false, modified: false }] }), now);
+    expect(chosen?.value).toBe('2023-11-09T04:00:00Z');
+  });
+
+  it('takes the revision date when that is the only date the page shows', () => {
+    const chosen = publicationDate(sources({ ld: '2019-10-15T16:59:59Z', ldModified: '2020-03-12T14:42:17Z', dateTexts: ['Updated Mar 12, 2020 @ 10:42 am'] }), now);
+    expect(chosen?.value).toBe('2020-03-12T14:42:17Z');
+  });
+
+  it('lets a visible <time> beat a generic "date" meta field, but not a later date in a header box', () => {
+    const meta = new Map([['date', '2022-01-26T14:32:06+02:00']]);
+    expect(publicationDate(sources({ meta, times: [{ value: '2022-01-21', text: '21.01.2022 - 13:30', published: false, modified: false }] }), now)?.value.slice(0, 10)).toBe('2022-01-21');
+    const older = new Map([['date', '2017-05-01T17:05:00+0200']]);
+    expect(publicationDate(sources({ meta: older, dateTexts: ['Mittwoch, 26.02.2020'] }), now)?.value.slice(0, 10)).toBe('2017-05-01');
+  });
+
+  it('falls back to the date line under the headline, two-digit years included', () => {
+    const chosen = publicationDate(sources({ headlineDates: ['von Björn Jahner | 31.10.23'] }), now);
+    expect(chosen).toEqual({ value: '2023-10-31T00:00:00Z', source: 'headline-text' });
+  });
+});
+
+describe('headlineDateTexts', () => {
+  it('finds short date lines around the first h1, nearest first, and skips sentences', () => {
+    const page = parsePage(`<html><body><nav>Heute, 01.02.2022</nav>${'<div>x</div>'.repeat(20)}
+      <p class="kicker">Verband</p><h3>21.01.2022</h3><h1>Headline</h1>
+      <p>Hamburg, 2. November 2021</p>
+      <p>Am 9. Oktober 2021 wurde die neue Leitung vom Rundfunkrat und vom Verwaltungsrat verabschiedet.</p></body></html>`);
+    expect(headlineDateTexts(page.root)).toEqual(['21.01.2022', 'Hamburg, 2. November 2021']);
+  });
+
+  it('finds nothing on a page without a headline', () => {
+    expect(headlineDateTexts(parsePage('<p>Posted 21.01.2022</p>').root)).toEqual([]);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Choosing the publication date among what a page declares and what it shows.
+ *
+ * Declared values (JSON-LD, meta tags, <time datetime>) are precise but not always the date
+ * readers see: CMSs write them in UTC, so a late-evening story carries the next day, and
+ * evergreen pages present their last revision as the date. The page's visible date decides
+ * between declared candidates; it never overrides them on its own, because visible dates are
+ * also "today" in headers and dates of comments.
+ */
+import { dateFromUrl, normalizeDate, parseTextDate } from './dates';
+import { elements, type Element } from './dom';
+import type { PageSignals } from './metadata';
+
+export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'headline-text' | 'visible-text' | 'content-date' | 'dateline';
+
+export const PUBLICATION_META = ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'article.published', 'originalpublicationdate'];
+/** Generic "date" meta: CMSs fill it with the publication, the revision or the page's build date. */
+const GENERIC_DATE_META = ['date', 'dc.date', 'dcterms.date'];
+const MODIFICATION_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'];
+
+export interface DateSources {
+  /** JSON-LD datePublished/dateModified of the Article-like object. */
+  ld?: string | undefined;
+  ldModified?: string | undefined;
+  /** datePublished of another JSON-LD object (WebPage). */
+  pageLd?: string | undefined;
+  meta: Map<string, string>;
+  times: PageSignals['times'];
+  url: string;
+  /** Short texts of elements styled as date/byline boxes, in document order. */
+  dateTexts: string[];
+  /** Date lines the content extractor took out of the article area. */
+  contentDates: string[];
+  /** The body's dateline day (YYYY-MM-DD), if any. */
+  dateline?: string | undefined;
+  /** Short date-bearing texts around the headline, nearest first (see headlineDateTexts). */
+  headlineDates?: string[] | undefined;
+}
+
+export interface ChosenDate {
+  value: string;
+  source: DateSource;
+}
+
+interface DeclaredDate extends ChosenDate {
+  /** Declared by a generic "date" field or an unmarked <time>, not as the publication date. */
+  generic: boolean;
+  /** Declared in UTC ("Z", "+00:00", "GMT"); a value without zone is the page's wall clock. */
+  utc: boolean;
+}
+
+/** A revision note ("Aktualisiert am …", "Updated …") shows the modification, not the publication. */
+const REVISION_NOTE = /aktualisiert|geändert|updated|last modified|mis à jour|actualizado|atualizado|zuletzt/i;
+/** How many visible dates count as "the date the page shows": later ones are lists and comments. */
+const VISIBLE_LIMIT = 4;
+
+const day = (iso: string) => iso.slice(0, 10);
+
+function dayDistance(a: string, b: string): number {
+  return Math.abs(Date.parse(`${day(a)}T00:00:00Z`) - Date.parse(`${day(b)}T00:00:00Z`)) / 86_400_000;
+}
+
+/** Publication and revision dates the page declares in markup. */
+function declaredDates(sources: DateSources, now: Date): { published?: DeclaredDate; modified?: string } {
+  const tryValue = (value: string | undefined, source: DateSource, generic = false): DeclaredDate | undefined => {
+    const normalized = normalizeDate(value, now);
+    return normalized ? { value: normalized, source, generic, utc: /(?:\dZ|[+-]00:?00|GMT|UTC)\s*$/i.test(value!.trim()) } : undefined;
+  };
+  const meta = (keys: string[]) => keys.map((key) => sources.meta.get(key)).find(Boolean);
+  const markedTime = sources.times.find((t) => t.published && !t.modified && t.value);
+  const published =
+    tryValue(sources.ld, 'json-ld') ??
+    tryValue(meta(PUBLICATION_META), 'meta') ??
+    tryValue(sources.pageLd, 'json-ld-page') ??
+    tryValue(vendorPublicationMeta(sources.meta), 'vendor-meta') ??
+    tryValue(meta(GENERIC_DATE_META), 'meta', true) ??
+    tryValue(markedTime?.value, 'time-element') ??
+    tryValue(sources.times.find((t) => !t.modified && t.value)?.value, 'time-element', true);
+  const modified = normalizeDate(sources.ldModified, now) ?? normalizeDate(meta(MODIFICATION_META), now) ?? normalizeDate(sources.times.find((t) => t.modified)?.value, now);
+  return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
+}
+
+/** Dates written out where the page shows its date: <time> texts, then date/byline boxes. */
+function visibleDates(sources: DateSources, now: Date): { value: string; source: DateSource; revision: boolean }[] {
+  const out: { value: string; source: DateSource; revision: boolean }[] = [];
+  for (const time of sources.times) {
+    if (out.length >= VISIBLE_LIMIT) break;
+    const value = time.text ? parseTextDate(time.text, now) : undefined;
+    if (value) out.push({ value, source: 'time-text', revision: time.modified || REVISION_NOTE.test(time.text) });
+  }
+  for (const text of sources.headlineDates ?? []) {
+    if (out.length >= VISIBLE_LIMIT) break;
+    const value = parseTextDate(text, now, { shortYear: true });
+    if (value) out.push({ value, source: 'headline-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
+  }
+  let boxes = 0;
+  for (const text of sources.dateTexts) {
+    if (boxes >= VISIBLE_LIMIT) break;
+    const value = parseTextDate(text, now, { shortYear: true });
+    if (!value) continue;
+    boxes++;
+    out.push({ value, source: 'visible-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
+  }
+  return out;
+}
+
+/** The publication date and where it came from (order of trust: see extractArticle). */
+export function publicationDate(sources: DateSources, now: Date): ChosenDate | undefined {
+  const { published, modified } = declaredDates(sources, now);
+  const visible = visibleDates(sources, now);
+  const url = dateFromUrl(sources.url, now);
+  if (published) {
+    const chosen = { value: published.value, source: published.source };
+    // A URL's date is written once, when the story is created: the strongest confirmation.
+    if (url && day(url) === day(published.value)) return chosen;
+    // A UTC timestamp near midnight: the day the URL or the page writes is the local one.
+    const shown = visible.filter((v) => !v.revision);
+    if (published.utc && url && dayDistance(url, published.value) === 1) return { value: url, source: published.source };
+    // A generic date field loses to the date the page shows as its own: a <time>, or an earlier
+    // date in a date box (later ones are "today" in the header or upcoming events).
+    if (published.generic && shown[0] && day(shown[0].value) !== day(published.value) && (shown[0].source === 'time-text' || shown[0].value < published.value)) {
+      return { value: shown[0].value, source: shown[0].source };
+    }
+    if (shown.some((v) => day(v.value) === day(published.value))) return chosen;
+    if (published.utc) {
+      const local = shown.find((v) => dayDistance(v.value, published.value) === 1);
+      if (local) return { value: local.value, source: published.source };
+    }
+    // The page presents its revision as its date (evergreen pages republished with a new date).
+    if (modified && modified > published.value && visible[0] && day(visible[0].value) === day(modified)) return { value: modified, source: published.source };
+    return chosen;
+  }
+  const timeText = visible.find((v) => v.source === 'time-text' && !v.revision);
+  if (timeText) return { value: timeText.value, source: 'time-text' };
+  if (url) return { value: url, source: 'url' };
+  const nearHeadline = visible.find((v) => v.source === 'headline-text' && !v.revision);
+  if (nearHeadline) return { value: nearHeadline.value, source: 'headline-text' };
+  const box = visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts, now);
+  if (box) return { value: box.value, source: 'visible-text' };
+  const content = firstDate(sources.contentDates, now);
+  if (content) return { value: content.value, source: 'content-date' };
+  return sources.dateline ? { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' } : undefined;
+}
+
+/** Vendor-prefixed publication meta ("shareaholic:article_published_time", "parsely-pub-date"). */
+function vendorPublicationMeta(meta: Map<string, string>): string | undefined {
+  for (const [key, value] of meta) if (/(?:publish|pub[-_]?date|issued|created)/.test(key) && !/modif|updat|expir/.test(key)) return value;
+  return undefined;
+}
+
+/** The modification date the page declares, for the article's modifiedAt. */
+export function modificationDate(sources: DateSources, now: Date): string | undefined {
+  return declaredDates(sources, now).modified;
+}
+
+function firstDate(texts: string[], now: Date): { value: string } | undefined {
+  for (const text of texts) {
+    const value = parseTextDate(text, now);
+    if (value) return { value };
+  }
+  return undefined;
+}
+
+/** A date written out: "24. April 2020", "03.02.2022", "Nov 8, 2023", "2021-10-16", "28.01.22". */
+const DATE_HINT = /\d{1,2}\.\s?\d{1,2}\.\s?\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}/u;
+/** Elements before the headline (kicker, topline) and after it (meta line, byline) that still count as "around" it. */
+const BEFORE_HEADLINE = 15;
+const AFTER_HEADLINE = 60;
+const MAX_LINE = 100;
+/** Characters besides the date: a place, a label, a name ("Pressemitteilung vom …| Berlin"). */
+const MAX_BESIDE_DATE = 45;
+
+/**
+ * Short texts with a written-out date in the elements around the first <h1>, nearest first.
+ * Many pages show their date only there, in markup without a telling class ("<p class=meta-info>",
+ * a bare "<h3>21.01.2022</h3>" above the headline, "Hamburg, 2. November 2021" below it).
+ */
+export function headlineDateTexts(root: Element): string[] {
+  const found: { order: number; text: string }[] = [];
+  let order = 0;
+  let headline = -1;
+  for (const element of elements(root)) {
+    order++;
+    if (element.tag === 'h1' && headline < 0) headline = order;
+    if (headline >= 0 && order > headline + AFTER_HEADLINE) break;
+    let own = '';
+    for (const child of element.children) if (typeof child === 'string') own += child;
+    if (own.length < 6 || own.length > MAX_LINE * 2 || !DATE_HINT.test(own)) continue;
+    own = own.replace(/\s+/g, ' ').trim();
+    // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …").
+    if (own.length <= MAX_LINE && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE) found.push({ order, text: own });
+  }
+  if (headline < 0) return [];
+  return found
+    .filter((f) => f.order >= headline - BEFORE_HEADLINE)
+    .sort((a, b) => Math.abs(a.order - headline) - Math.abs(b.order - headline))
+    .map((f) => f.text);
+}
