@@ -77,3 +77,24 @@ describe('chooseTitle: headings and unknown site names', () => {
     expect(chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [], htmlTitle: 'Office 365 – HBDI – die Dritte' }, undefined, undefined).title).toBe('Office 365 – HBDI – die Dritte');
   });
 });
+
+describe('chooseTitle: the page headline', () => {
+  it('takes the single <h1> readers see over a declared title written for search engines', () => {
+    const chosen = chooseTitle({ h1: ['Flächenverbrauch für Fleisch – Warum wir weniger Ackerland bräuchten'], titledHeadings: ['Ähnliche Beiträge'], brandHeadings: [], ogTitle: 'Flächenverbrauch für Fleisch, Milch und Eier • CareElite', htmlTitle: 'Flächenverbrauch für Fleisch, Milch und Eier • CareElite' }, 'CareElite', 'careelite.example');
+    expect(chosen.title).toBe('Flächenverbrauch für Fleisch – Warum wir weniger Ackerland bräuchten');
+  });
+
+  it('keeps a headline that mentions the site, and ignores a site name that is the page title', () => {
+    expect(chooseTitle({ h1: ['Wir sind NEOS'], titledHeadings: [], brandHeadings: [], ogTitle: 'Wir sind NEOS', htmlTitle: 'Wir sind NEOS - NEOS' }, 'Start', 'neos.example').title).toBe('Wir sind NEOS');
+    expect(chooseTitle({ h1: ['US-Sport in Zeiten von Corona'], titledHeadings: ['Auch interessant'], brandHeadings: [], ogTitle: 'US-Sport in Zeiten von Corona', htmlTitle: 'US-Sport in Zeiten von Corona - ZDFmediathek' }, 'US-Sport in Zeiten von Corona - ZDFmediathek', 'zdf.example').title).toBe('US-Sport in Zeiten von Corona');
+  });
+
+  it('does not cut a headline segment that only mentions the site name', () => {
+    const chosen = chooseTitle({ h1: [], titledHeadings: [], brandHeadings: [], ogTitle: 'Tote Hummeln unter Linden: Die Erklärung | Hummeln', htmlTitle: 'Tote Hummeln unter Linden: Die Erklärung | Hummeln' }, 'Hummeln', 'hummelschutz.example');
+    expect(chosen.title).toBe('Tote Hummeln unter Linden: Die Erklärung');
+  });
+
+  it('never takes page furniture ("Home", "Blog Archive") for the headline', () => {
+    expect(chooseTitle({ h1: ['Time to say goodbye.'], titledHeadings: [], brandHeadings: [], htmlTitle: 'Home' }, undefined, 'pc.example').title).toBe('Time to say goodbye.');
+  });
+});

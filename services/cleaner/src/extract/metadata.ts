@@ -255,15 +255,30 @@ const TITLE_SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' « '
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** True when a title segment names the site: matches the site name, the domain's label or a brand heading. */
-function namesSite(segment: string, site: SiteNames): boolean {
+function namesSite(segment: string, site: SiteNames, strict = false): boolean {
   const s = squash(segment);
   if (!s) return false;
+  if (strict) {
+    // A whole headline that mentions the site ("Wir sind NEOS") is still the headline.
+    const name = site.siteName ? squash(site.siteName) : '';
+    const labels = (site.domain ?? '').split('.').map(squash);
+    return (name !== '' && (s === name || (s.length >= 4 && name.includes(s)))) || labels.includes(s) || site.brands.some((b) => squash(b) === s);
+  }
   const labels = (site.domain ?? '').split('.').filter((l) => l.length >= 3 && !/^(www|com|org|net|co)$/.test(l)).map(squash);
   const name = site.siteName ? squash(site.siteName) : '';
-  if (name && (s === name || (name.length >= 4 && (s.includes(name) || name.includes(s))))) return true;
+  // A segment that holds the name plus a little ("Automobilwoche.de", "Spiegel Online") names the
+  // site; one that merely mentions it ("Tote Hummeln unter Linden" on "Hummeln") is a headline.
+  const near = (whole: string, part: string) => whole.length <= part.length + MAX_SITE_NAME_EXTRA;
+  if (name && (s === name || (name.length >= 4 && ((s.includes(name) && near(s, name)) || name.includes(s))))) return true;
   if (site.brands.some((b) => squash(b) === s)) return true;
-  return labels.some((l) => s === l || (l.length >= 4 && s.includes(l)) || (s.length >= 4 && l.includes(s)));
+  return labels.some((l) => s === l || (l.length >= 4 && s.includes(l) && near(s, l)) || (s.length >= 4 && l.includes(s)));
 }
+
+const MAX_SITE_NAME_EXTRA = 12;
+
+/** Headings and title parts that are page furniture, never a headline. */
+const FURNITURE_TITLE = /^(?:home|homepage|startseite|start|blog|blog archive|blog archiv|archiv|archive|archives|news|aktuelles|neuigkeiten|sections|kategorien|categories|menu|menue|menü|navigation|suche|search|detail|details|index|übersicht|overview)$/i;
+const isFurnitureTitle = (text: string) => FURNITURE_TITLE.test(text.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim().replace(/\s+/g, ' '));
 
 export interface SiteNames {
   siteName?: string | undefined;
@@ -322,19 +337,32 @@ export function chooseTitle(
   const declared = [headline, og, htmlTitle].filter(Boolean);
   const squashedDeclared = declared.map(squash);
   // A "brand" heading that repeats the declared headline is the headline in a styled box.
+  // Some pages put the page title into application-name: a "site name" holding the headline is none.
+  const declaredHeadline = squash(headline || og);
+  if (siteName && declaredHeadline.length >= 8 && squash(siteName).includes(declaredHeadline)) siteName = undefined;
   const site: SiteNames = { siteName, domain, brands: candidates.brandHeadings.filter((b) => !squashedDeclared.slice(0, 2).includes(squash(b))) };
-  const cleaned = declared.map((t) => cleanTitle(t, site)).filter((t) => t && !namesSite(t, site));
-  const headings = [...candidates.h1, ...candidates.titledHeadings].filter((h) => squash(h).length >= 4 && !namesSite(h, site));
+  const cleaned = declared.map((t) => trimSeparators(cleanTitle(t, site))).filter((t) => squash(t).length >= 2 && !namesSite(t, site, true) && !isFurnitureTitle(t));
+  const headings = [...candidates.h1, ...candidates.titledHeadings].filter((h) => squash(h).length >= 4 && !namesSite(h, site, true) && !isFurnitureTitle(h));
   const exact = headings.find((h) => cleaned.some((d) => squash(d) === squash(h)));
   if (exact) return { title: exact, titleFull };
-  // The declared title holds the headline plus furniture: the headline is the cleaner of the two.
-  // Short generic headings ("detail", "News") are contained in many titles and do not count.
-  const contained = headings.find((h) => squash(h).length >= MIN_CONTAINED_HEADING && squashedDeclared.some((d) => d.includes(squash(h))));
+  // The declared title holds the headline plus furniture: the headline is the cleaner of the two,
+  // unless the heading itself is a declared title with a kicker glued on ("Open ProgressWhy …").
+  const squashedCleaned = cleaned.map(squash);
+  const contained = headings
+    .filter((h) => squash(h).length >= MIN_CONTAINED_HEADING && squashedDeclared.some((d) => d.includes(squash(h))))
+    .filter((h) => !squashedCleaned.some((d) => d.length >= 8 && squash(h).includes(d)))
+    .reduce<string | undefined>((longest, h) => (!longest || squash(h).length > squash(longest).length ? h : longest), undefined);
   if (contained) return { title: contained, titleFull };
+  // A page's single headline is the one readers see, even when the declared title differs.
+  const pageHeadlines = headings.filter((h) => candidates.h1.includes(h));
+  if (pageHeadlines.length === 1 && pageHeadlines[0]!.split(/\s+/).length >= 3 && !squashedCleaned.some((d) => d.length >= 8 && squash(pageHeadlines[0]!).includes(d))) return { title: pageHeadlines[0]!, titleFull };
   // A headline that extends the declared title (kicker, subtitle) loses to the declared one.
-  const best = cleaned.find((t) => t.length >= 8) ?? cleaned[0] ?? candidates.h1[0] ?? candidates.titledHeadings[0] ?? htmlTitle;
+  const best = cleaned.find((t) => t.length >= 8) ?? cleaned[0] ?? headings.find((h) => candidates.h1.includes(h)) ?? headings[0] ?? htmlTitle;
   return { title: dropTrailingSiteSegment(best), titleFull };
 }
+
+/** Separator debris left at the edges once a site name is cut ("» Jens Weber"). */
+const trimSeparators = (title: string) => title.replace(/^[\s|»«:·•–—-]+|[\s|»«:·•–—-]+$/g, '').trim();
 
 /** Squashed length below which a heading found inside the declared title may be a generic word. */
 const MIN_CONTAINED_HEADING = 4;
