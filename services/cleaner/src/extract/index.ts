@@ -3,7 +3,7 @@ import { blocksToText, extractContent } from './content';
 import { parseDateline } from './dateline';
 import { collapse, parsePage } from './dom';
 import { LISTING_TYPES, bylineInText, chooseTitle, cleanAuthors, collectSignals, parseJsonLd } from './metadata';
-import { headlineDateTexts, modificationDate, publicationDate, type DateSource, type DateSources } from './publication-date';
+import { shownDateTexts, modificationDate, publicationDate, type DateSource, type DateSources } from './publication-date';
 
 export type { DateSource } from './publication-date';
 
@@ -83,7 +83,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const { title, titleFull } = chooseTitle({ h1: signals.h1, titledHeadings: signals.titledHeadings, brandHeadings: signals.brandHeadings, ogTitle: meta('og:title', 'twitter:title'), headline: ld?.headline, htmlTitle: page.title }, siteName, domain);
 
   // Read before extractContent, which prunes the tree.
-  const headlineDates = headlineDateTexts(page.root);
+  const shown = shownDateTexts(page.root);
   const content = extractContent(page.root, [title, titleFull]);
   // A "Von …"/"By …" line at the top or bottom of the text is the byline: metadata, not body.
   const bylineBlocks = content.blocks.filter((b, i) => (i < 3 || i >= content.blocks.length - 2) && b.text.length <= 80 && BYLINE_LINE.test(b.text));
@@ -93,7 +93,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   if (first && datelineFound) first.text = first.text.slice(datelineFound.length);
   const body = blocksToText(blocks.filter((b) => b.text));
 
-  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, headlineDates };
+  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, shown };
   const published = publicationDate(dateSources, now);
   const modified = modificationDate(dateSources, now);
 

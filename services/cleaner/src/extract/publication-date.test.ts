@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from './dom';
-import { headlineDateTexts, publicationDate, type DateSources } from './publication-date';
+import { publicationDate, shownDateTexts, type DateSources } from './publication-date';
 
 const now = new Date('2026-01-01T12:00:00Z');
 const sources = (over: Partial<DateSources>): DateSources => ({ meta: new Map(), times: [], url: '', dateTexts: [], contentDates: [], ...over });
@@ -34,21 +34,37 @@ describe('publicationDate', () => {
   });
 
   it('falls back to the date line under the headline, two-digit years included', () => {
-    const chosen = publicationDate(sources({ headlineDates: ['von Björn Jahner | 31.10.23'] }), now);
+    const chosen = publicationDate(sources({ shown: { nearHeadline: ['von Björn Jahner | 31.10.23'], labelled: [] } }), now);
     expect(chosen).toEqual({ value: '2023-10-31T00:00:00Z', source: 'headline-text' });
   });
 });
 
-describe('headlineDateTexts', () => {
+describe('publicationDate: last resorts', () => {
+  it('dates a page that only states its last change by that change', () => {
+    expect(publicationDate(sources({ dateTexts: ['Aktualisiert: 30.12.2016'] }), now)).toEqual({ value: '2016-12-30T00:00:00Z', source: 'revision' });
+    expect(publicationDate(sources({ meta: new Map([['og:updated_time', '2022-01-28T11:05:37+0100']]) }), now)).toEqual({ value: '2022-01-28T11:05:37+01:00', source: 'revision' });
+  });
+
+  it('prefers a labelled date over other visible dates', () => {
+    expect(publicationDate(sources({ shown: { nearHeadline: ['Heute, 3. Februar 2022'], labelled: ['26. Januar 2022'] } }), now)?.source).toBe('labelled-text');
+  });
+});
+
+describe('shownDateTexts', () => {
   it('finds short date lines around the first h1, nearest first, and skips sentences', () => {
     const page = parsePage(`<html><body><nav>Heute, 01.02.2022</nav>${'<div>x</div>'.repeat(20)}
       <p class="kicker">Verband</p><h3>21.01.2022</h3><h1>Headline</h1>
       <p>Hamburg, 2. November 2021</p>
       <p>Am 9. Oktober 2021 wurde die neue Leitung vom Rundfunkrat und vom Verwaltungsrat verabschiedet.</p></body></html>`);
-    expect(headlineDateTexts(page.root)).toEqual(['21.01.2022', 'Hamburg, 2. November 2021']);
+    expect(shownDateTexts(page.root).nearHeadline).toEqual(['21.01.2022', 'Hamburg, 2. November 2021']);
   });
 
-  it('finds nothing on a page without a headline', () => {
-    expect(headlineDateTexts(parsePage('<p>Posted 21.01.2022</p>').root)).toEqual([]);
+  it('reads dates introduced by a label, in the same text or the next element', () => {
+    const page = parsePage('<div><span class="label">Datum</span> <span class="value">25.01.2022</span></div><p>Erschienen am: 01.11.2023</p>');
+    expect(shownDateTexts(page.root).labelled).toEqual(['25.01.2022', ' 01.11.2023']);
+  });
+
+  it('finds no headline dates on a page without a headline', () => {
+    expect(shownDateTexts(parsePage('<p>Posted 21.01.2022</p>').root).nearHeadline).toEqual([]);
   });
 });

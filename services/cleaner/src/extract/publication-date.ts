@@ -11,7 +11,7 @@ import { dateFromUrl, normalizeDate, parseTextDate } from './dates';
 import { elements, type Element } from './dom';
 import type { PageSignals } from './metadata';
 
-export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'headline-text' | 'visible-text' | 'content-date' | 'dateline';
+export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'labelled-text' | 'headline-text' | 'visible-text' | 'content-date' | 'dateline' | 'revision';
 
 export const PUBLICATION_META = ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'article.published', 'originalpublicationdate'];
 /** Generic "date" meta: CMSs fill it with the publication, the revision or the page's build date. */
@@ -33,8 +33,8 @@ export interface DateSources {
   contentDates: string[];
   /** The body's dateline day (YYYY-MM-DD), if any. */
   dateline?: string | undefined;
-  /** Short date-bearing texts around the headline, nearest first (see headlineDateTexts). */
-  headlineDates?: string[] | undefined;
+  /** Dates the page shows next to its headline or after a label (see shownDateTexts). */
+  shown?: ShownDateTexts | undefined;
 }
 
 export interface ChosenDate {
@@ -50,7 +50,7 @@ interface DeclaredDate extends ChosenDate {
 }
 
 /** A revision note ("Aktualisiert am …", "Updated …") shows the modification, not the publication. */
-const REVISION_NOTE = /aktualisiert|geändert|updated|last modified|mis à jour|actualizado|atualizado|zuletzt/i;
+const REVISION_NOTE = /aktualisiert|geändert|bearbeitet|updated|last modified|last edited|mis à jour|actualizado|atualizado|zuletzt/i;
 /** How many visible dates count as "the date the page shows": later ones are lists and comments. */
 const VISIBLE_LIMIT = 4;
 
@@ -88,7 +88,11 @@ function visibleDates(sources: DateSources, now: Date): { value: string; source:
     const value = time.text ? parseTextDate(time.text, now) : undefined;
     if (value) out.push({ value, source: 'time-text', revision: time.modified || REVISION_NOTE.test(time.text) });
   }
-  for (const text of sources.headlineDates ?? []) {
+  for (const text of (sources.shown?.labelled ?? []).slice(0, 1)) {
+    const value = parseTextDate(text, now, { shortYear: true });
+    if (value) out.push({ value, source: 'labelled-text', revision: false });
+  }
+  for (const text of sources.shown?.nearHeadline ?? []) {
     if (out.length >= VISIBLE_LIMIT) break;
     const value = parseTextDate(text, now, { shortYear: true });
     if (value) out.push({ value, source: 'headline-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
@@ -133,13 +137,24 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   const timeText = visible.find((v) => v.source === 'time-text' && !v.revision);
   if (timeText) return { value: timeText.value, source: 'time-text' };
   if (url) return { value: url, source: 'url' };
+  const labelled = visible.find((v) => v.source === 'labelled-text');
+  if (labelled) return { value: labelled.value, source: 'labelled-text' };
   const nearHeadline = visible.find((v) => v.source === 'headline-text' && !v.revision);
   if (nearHeadline) return { value: nearHeadline.value, source: 'headline-text' };
-  const box = visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts, now);
+  const box = visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now);
   if (box) return { value: box.value, source: 'visible-text' };
   const content = firstDate(sources.contentDates, now);
   if (content) return { value: content.value, source: 'content-date' };
-  return sources.dateline ? { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' } : undefined;
+  if (sources.dateline) return { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' };
+  // Last: a page that states only when it was last changed (wikis, evergreen service pages) is
+  // dated by that change, the best estimate of when its text was current.
+  const revision = modified ?? visible.find((v) => v.revision)?.value ?? firstRevisionNote(sources, now);
+  return revision ? { value: revision, source: 'revision' } : undefined;
+}
+
+function firstRevisionNote(sources: DateSources, now: Date): string | undefined {
+  for (const text of [...sources.dateTexts, ...sources.contentDates]) if (REVISION_NOTE.test(text)) return parseTextDate(text, now);
+  return undefined;
 }
 
 /** Vendor-prefixed publication meta ("shareaholic:article_published_time", "parsely-pub-date"). */
@@ -170,29 +185,58 @@ const MAX_LINE = 100;
 /** Characters besides the date: a place, a label, a name ("Pressemitteilung vom …| Berlin"). */
 const MAX_BESIDE_DATE = 45;
 
+/** A label that says the next text is the publication date ("Datum:", "Erschienen am"). */
+const DATE_LABEL = /^(?:datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|published(?: on)?|publication date|erscheinungsdatum|ausgabedatum|posted(?: on)?|fecha|publicado(?: el)?|publié le|data publikacji)\s*:?/i;
+/** How many elements after a bare label its date may come (label and value in sibling spans). */
+const LABEL_REACH = 4;
+
+export interface ShownDateTexts {
+  /** Short date lines around the first <h1>, nearest first. */
+  nearHeadline: string[];
+  /** Dates introduced by a label ("Datum: 25.01.2022", "Erschienen am: 01.11.2023"), in page order. */
+  labelled: string[];
+}
+
 /**
- * Short texts with a written-out date in the elements around the first <h1>, nearest first.
- * Many pages show their date only there, in markup without a telling class ("<p class=meta-info>",
- * a bare "<h3>21.01.2022</h3>" above the headline, "Hamburg, 2. November 2021" below it).
+ * Dates the page shows without marking them up. Many pages show their date only next to the
+ * headline, in markup without a telling class ("<p class=meta-info>", a bare "<h3>21.01.2022</h3>"
+ * above the headline, "Hamburg, 2. November 2021" below it), or after a label.
  */
-export function headlineDateTexts(root: Element): string[] {
-  const found: { order: number; text: string }[] = [];
+export function shownDateTexts(root: Element): ShownDateTexts {
+  const near: { order: number; text: string }[] = [];
+  const labelled: string[] = [];
   let order = 0;
   let headline = -1;
+  let labelAt = -Infinity;
   for (const element of elements(root)) {
     order++;
     if (element.tag === 'h1' && headline < 0) headline = order;
-    if (headline >= 0 && order > headline + AFTER_HEADLINE) break;
     let own = '';
     for (const child of element.children) if (typeof child === 'string') own += child;
-    if (own.length < 6 || own.length > MAX_LINE * 2 || !DATE_HINT.test(own)) continue;
+    if (own.length < 4 || own.length > MAX_LINE * 2) continue;
     own = own.replace(/\s+/g, ' ').trim();
+    const label = DATE_LABEL.exec(own);
+    if (label && own.length === label[0].length) {
+      labelAt = order;
+      continue;
+    }
+    if (!DATE_HINT.test(own) || own.length > MAX_LINE) continue;
+    if (label || order - labelAt <= LABEL_REACH) {
+      labelled.push(label ? own.slice(label[0].length) : own);
+      labelAt = -Infinity;
+    }
     // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …").
-    if (own.length <= MAX_LINE && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE) found.push({ order, text: own });
+    const nearEnough = headline < 0 || order <= headline + AFTER_HEADLINE;
+    if (nearEnough && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE) near.push({ order, text: own });
   }
-  if (headline < 0) return [];
-  return found
-    .filter((f) => f.order >= headline - BEFORE_HEADLINE)
-    .sort((a, b) => Math.abs(a.order - headline) - Math.abs(b.order - headline))
-    .map((f) => f.text);
+  return {
+    nearHeadline:
+      headline < 0
+        ? []
+        : near
+            .filter((f) => f.order >= headline - BEFORE_HEADLINE)
+            .sort((a, b) => Math.abs(a.order - headline) - Math.abs(b.order - headline))
+            .map((f) => f.text),
+    labelled,
+  };
 }
