@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, normalizeDate, parseTextDate } from './dates';
+import { dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
 
 const now = new Date('2026-01-01T12:00:00Z');
 
@@ -55,5 +55,19 @@ describe('dateFromUrl', () => {
   it('does not take article ids or a month alone for a date', () => {
     expect(dateFromUrl('https://x.example/article/123456789', now)).toBeUndefined();
     expect(dateFromUrl('https://x.example/2020/01/story', now)).toBeUndefined();
+  });
+});
+
+describe('slash dates', () => {
+  it('reads an ambiguous slash date only when the page language gives the order', () => {
+    expect(parseTextDate('3/5/2022', now)).toBeUndefined();
+    expect(parseTextDate('3/5/2022', now, { slashOrder: slashOrderFor('pt-BR') })).toBe('2022-05-03T00:00:00Z');
+    expect(parseTextDate('3/5/2022', now, { slashOrder: slashOrderFor('en-US') })).toBe('2022-03-05T00:00:00Z');
+    expect(slashOrderFor('en')).toBeUndefined();
+  });
+
+  it('reads two-digit years only when asked', () => {
+    expect(parseTextDate('28.01.22', now)).toBeUndefined();
+    expect(parseTextDate('28.01.22', now, { shortYear: true })).toBe('2022-01-28T00:00:00Z');
   });
 });

@@ -75,7 +75,7 @@ const SHORT_DMY = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.,]\d|\d)/;
  * `shortYear` also reads "05.09.25", which only a date box or the line under a headline can be
  * trusted to mean as a date (elsewhere it is as likely a version or a score).
  */
-export function parseTextDate(text: string, now: Date, options: { shortYear?: boolean } = {}): string | undefined {
+export function parseTextDate(text: string, now: Date, options: { shortYear?: boolean; slashOrder?: 'dmy' | 'mdy' } = {}): string | undefined {
   let best: { index: number; y: number; m: number; d: number; end: number } | undefined;
   const consider = (index: number, y: number, m: number, d: number, end: number) => {
     if (!valid(y, m, d, now)) return;
@@ -109,6 +109,9 @@ export function parseTextDate(text: string, now: Date, options: { shortYear?: bo
     // Only unambiguous slash dates: one part above 12 says which is the day.
     if (a > 12 && b <= 12) consider(match.index, Number(match[3]), b, a, match.index + match[0].length);
     else if (b > 12 && a <= 12) consider(match.index, Number(match[3]), a, b, match.index + match[0].length);
+    // Both parts could be the month: only the page's locale says which comes first.
+    else if (options.slashOrder === 'dmy') consider(match.index, Number(match[3]), b, a, match.index + match[0].length);
+    else if (options.slashOrder === 'mdy') consider(match.index, Number(match[3]), a, b, match.index + match[0].length);
   }
   if (!best) return undefined;
   const found = best as { y: number; m: number; d: number; end: number };
@@ -123,6 +126,18 @@ export function parseTextDate(text: string, now: Date, options: { shortYear?: bo
     if (minute > 59) minute = 0;
   }
   return `${found.y}-${pad(found.m)}-${pad(found.d)}T${pad(hour)}:${pad(minute)}:00Z`;
+}
+
+/**
+ * The order of an ambiguous slash date ("3/5/2022") from the page's language: month first only in
+ * US English (and its Philippine variant); day first everywhere else. Unknown language: neither.
+ */
+export function slashOrderFor(language: string | undefined): 'dmy' | 'mdy' | undefined {
+  if (!language) return undefined;
+  const tag = language.trim().toLowerCase().replace('_', '-');
+  if (/^en-(?:us|ph)\b/.test(tag)) return 'mdy';
+  if (tag === 'en' || tag.startsWith('en-')) return tag === 'en' ? undefined : 'dmy';
+  return /^[a-z]{2,3}\b/.test(tag) ? 'dmy' : undefined;
 }
 
 /** A month name to its number, for datelines ("September 5"). */

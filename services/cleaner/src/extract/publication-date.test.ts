@@ -39,6 +39,25 @@ describe('publicationDate', () => {
   });
 });
 
+describe('publicationDate: the date by the headline', () => {
+  it('lets a bare date by the headline overrule metadata more than a day away', () => {
+    const shown = { nearHeadline: ['06.01.2022'], labelled: [] };
+    expect(publicationDate(sources({ ld: '2022-01-04T07:29:00Z', shown }), now)).toEqual({ value: '2022-01-06T00:00:00Z', source: 'headline-text' });
+  });
+
+  it('keeps metadata against a date line that says something else, a day apart, or reads both ways', () => {
+    const ld = '2019-10-18T10:00:00+02:00';
+    expect(publicationDate(sources({ ld, shown: { nearHeadline: ['Aktionszeitraum: 21.10.2019 – 27.10.2019'], labelled: [] } }), now)?.value).toBe(ld);
+    expect(publicationDate(sources({ ld, shown: { nearHeadline: ['17. Oktober 2019'], labelled: [] } }), now)?.value).toBe(ld);
+    expect(publicationDate(sources({ ld: '2021-11-01T05:00:14+01:00', language: 'de', shown: { nearHeadline: ['11/01/2021'], labelled: [] } }), now)?.value).toBe('2021-11-01T05:00:14+01:00');
+  });
+
+  it('reads an ambiguous slash date in the order of the page language', () => {
+    const chosen = publicationDate(sources({ ld: '2022-05-04T02:41:00Z', language: 'es', shown: { nearHeadline: ['3/5/2022 22:41'], labelled: [] } }), now);
+    expect(chosen?.value).toBe('2022-05-03T22:41:00Z');
+  });
+});
+
 describe('publicationDate: last resorts', () => {
   it('dates a page that only states its last change by that change', () => {
     expect(publicationDate(sources({ dateTexts: ['Aktualisiert: 30.12.2016'] }), now)).toEqual({ value: '2016-12-30T00:00:00Z', source: 'revision' });
@@ -57,6 +76,11 @@ describe('shownDateTexts', () => {
       <p>Hamburg, 2. November 2021</p>
       <p>Am 9. Oktober 2021 wurde die neue Leitung vom Rundfunkrat und vom Verwaltungsrat verabschiedet.</p></body></html>`);
     expect(shownDateTexts(page.root).nearHeadline).toEqual(['21.01.2022', 'Hamburg, 2. November 2021']);
+  });
+
+  it('ignores dates of teasers in side and footer widgets', () => {
+    const page = parsePage('<h1>Zeitphilosophie</h1><p>Text</p><aside class="widget"><ul><li><a href="/x">Other post</a><span class="post-date">23. Januar 2020</span></li></ul></aside>');
+    expect(shownDateTexts(page.root).nearHeadline).toEqual([]);
   });
 
   it('reads dates introduced by a label, in the same text or the next element', () => {

@@ -7,7 +7,7 @@
  * between declared candidates; it never overrides them on its own, because visible dates are
  * also "today" in headers and dates of comments.
  */
-import { dateFromUrl, normalizeDate, parseTextDate } from './dates';
+import { dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
 import { elements, type Element } from './dom';
 import type { PageSignals } from './metadata';
 
@@ -33,6 +33,8 @@ export interface DateSources {
   contentDates: string[];
   /** The body's dateline day (YYYY-MM-DD), if any. */
   dateline?: string | undefined;
+  /** The page's declared language, which says how to read "3/5/2022". */
+  language?: string | undefined;
   /** Dates the page shows next to its headline or after a label (see shownDateTexts). */
   shown?: ShownDateTexts | undefined;
 }
@@ -89,18 +91,18 @@ function visibleDates(sources: DateSources, now: Date): { value: string; source:
     if (value) out.push({ value, source: 'time-text', revision: time.modified || REVISION_NOTE.test(time.text) });
   }
   for (const text of (sources.shown?.labelled ?? []).slice(0, 1)) {
-    const value = parseTextDate(text, now, { shortYear: true });
+    const value = parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
     if (value) out.push({ value, source: 'labelled-text', revision: false });
   }
   for (const text of sources.shown?.nearHeadline ?? []) {
     if (out.length >= VISIBLE_LIMIT) break;
-    const value = parseTextDate(text, now, { shortYear: true });
+    const value = parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
     if (value) out.push({ value, source: 'headline-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
   }
   let boxes = 0;
   for (const text of sources.dateTexts) {
     if (boxes >= VISIBLE_LIMIT) break;
-    const value = parseTextDate(text, now, { shortYear: true });
+    const value = parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
     if (!value) continue;
     boxes++;
     out.push({ value, source: 'visible-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
@@ -125,6 +127,10 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     if (published.generic && shown[0] && day(shown[0].value) !== day(published.value) && (shown[0].source === 'time-text' || shown[0].value < published.value)) {
       return { value: shown[0].value, source: shown[0].source };
     }
+    // A bare date right by the headline is the date the page presents; declared metadata more
+    // than a day away from it is usually an import or revision stamp of the CMS.
+    const bare = bareHeadlineDate(sources, now);
+    if (bare && !url && dayDistance(bare, published.value) > 1) return { value: bare, source: 'headline-text' };
     if (shown.some((v) => day(v.value) === day(published.value))) return chosen;
     if (published.utc) {
       const local = shown.find((v) => dayDistance(v.value, published.value) === 1);
@@ -156,6 +162,20 @@ function firstRevisionNote(sources: DateSources, now: Date): string | undefined 
   for (const text of [...sources.dateTexts, ...sources.contentDates]) if (REVISION_NOTE.test(text)) return parseTextDate(text, now);
   return undefined;
 }
+
+/** The nearest date line by the headline when it holds nothing but a date and a time. */
+function bareHeadlineDate(sources: DateSources, now: Date): string | undefined {
+  const text = sources.shown?.nearHeadline[0];
+  if (!text || ISO_TEXT.test(text) || REVISION_NOTE.test(text) || AMBIGUOUS_SLASH.test(text)) return undefined;
+  const rest = text.replace(DATE_HINT, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ').replace(/\b(?:um|uhr|at|a\.\s?m\.|p\.\s?m\.|am|pm)\b/gi, ' ');
+  if (/\p{L}{2,}/u.test(rest)) return undefined;
+  return parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
+}
+
+/** Machine timestamps shown as text ("2018-08-29 14:15:57") are CMS stamps more than publication dates. */
+const ISO_TEXT = /\d{4}-\d{2}-\d{2}/;
+/** "11/01/2021": Austrian sites write US order too, so such a date cannot overrule metadata. */
+const AMBIGUOUS_SLASH = /(?<!\d)(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|1[0-2])\/\d{4}/;
 
 /** Vendor-prefixed publication meta ("shareaholic:article_published_time", "parsely-pub-date"). */
 function vendorPublicationMeta(meta: Map<string, string>): string | undefined {
@@ -189,6 +209,16 @@ const MAX_BESIDE_DATE = 45;
 const DATE_LABEL = /^(?:datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|published(?: on)?|publication date|erscheinungsdatum|ausgabedatum|posted(?: on)?|fecha|publicado(?: el)?|publié le|data publikacji)\s*:?/i;
 /** How many elements after a bare label its date may come (label and value in sibling spans). */
 const LABEL_REACH = 4;
+
+const SIDE_BLOCK = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|sidebar|widget\w*|related\w*|teaser\w*|recommend\w*|footer)(?:$|[\s_-])/i;
+
+function inSideBlock(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parent) {
+    if (e.tag === 'aside' || e.tag === 'footer' || e.tag === 'nav') return true;
+    if (e.tag !== 'body' && e.tag !== 'html' && SIDE_BLOCK.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  }
+  return false;
+}
 
 export interface ShownDateTexts {
   /** Short date lines around the first <h1>, nearest first. */
@@ -225,9 +255,10 @@ export function shownDateTexts(root: Element): ShownDateTexts {
       labelled.push(label ? own.slice(label[0].length) : own);
       labelAt = -Infinity;
     }
-    // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …").
+    // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …"), and not the date
+    // of a teaser in a side or footer widget.
     const nearEnough = headline < 0 || order <= headline + AFTER_HEADLINE;
-    if (nearEnough && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE) near.push({ order, text: own });
+    if (nearEnough && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own });
   }
   return {
     nearHeadline:
