@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { extractArticle, type ExtractResult } from '../services/cleaner/src/extract/index';
 import { decodePage } from '../services/cleaner/src/decode';
-import { MetadataScore, emptyCounts, formatTable, loadDataset, round, scoreSnippets, snippetMetrics } from './lib/extraction-dataset';
+import { MetadataScore, emptyCounts, isCalendarDay, formatTable, loadDataset, round, scoreSnippets, snippetMetrics } from './lib/extraction-dataset';
 
 const F1_GATE = 0.9;
 /** The extractor's order of trust for publication dates (services/cleaner/src/extract/index.ts). */
@@ -53,7 +53,7 @@ for (const page of pages) {
   scoreSnippets(page.case, result?.quality.isArticle ? body : null, asDelivered);
   metadata.add(page.gold, result ? result.article : null);
   const gold = page.gold?.date;
-  if (result?.quality.dateSource && gold && /^\d{4}-\d{2}-\d{2}$/.test(gold)) {
+  if (result?.quality.dateSource && gold && isCalendarDay(gold)) {
     const entry = dateSources.get(result.quality.dateSource) ?? { given: 0, right: 0 };
     entry.given++;
     if (result.article.publishedAt?.slice(0, 10) === gold) entry.right++;

@@ -129,6 +129,14 @@ export function tokenF1(predicted: string, gold: string): number {
   return ratio(2 * overlap, p.length + g.length);
 }
 
+/** YYYY-MM-DD that names a real day. */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
 /** Splits author strings into a normalised name set, as the README suggests. */
 export function authorSet(values: string[]): Set<string> {
   const names = new Set<string>();
@@ -183,8 +191,9 @@ export class MetadataScore {
       else this.misses.push({ id: gold.id, field: 'title', predicted: predicted?.title ?? '', gold: gold.title });
       this.titleTokenF1 += predicted ? tokenF1(predicted.title, gold.title) : 0;
     }
-    // Two gold dates are malformed (README); they are skipped rather than scored by hand.
-    if (gold.date !== null && /^\d{4}-\d{2}-\d{2}$/.test(gold.date)) {
+    // Malformed gold dates are skipped rather than scored by hand: the two the README names
+    // ("2022-11-1", "2022-01.26") and two with day and month swapped ("2022-29-11", "2022-25-10").
+    if (gold.date !== null && isCalendarDay(gold.date)) {
       this.datePages++;
       const day = predicted?.publishedAt?.slice(0, 10);
       if (day) this.datePredictedOnGold++;

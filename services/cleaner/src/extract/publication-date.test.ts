@@ -88,6 +88,16 @@ describe('shownDateTexts', () => {
     expect(shownDateTexts(page.root).labelled).toEqual(['25.01.2022', ' 01.11.2023']);
   });
 
+  it('reads a label in a child element and a label inside a meta line', () => {
+    const page = parsePage('<ul><li><span>Datum:</span>26. Januar 2022</li></ul><p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>');
+    expect(shownDateTexts(page.root).labelled).toEqual(['26. Januar 2022', '01.11.2023Lesungen: 61']);
+  });
+
+  it('treats date boxes with many different days as a list of other stories', () => {
+    expect(publicationDate(sources({ dateTexts: ['01. Juli 2020', '25. Juni 2020', '18. Juni 2020'] }), now)).toBeUndefined();
+    expect(publicationDate(sources({ dateTexts: ['01. Juli 2020', '01. Juli 2020'] }), now)?.source).toBe('visible-text');
+  });
+
   it('finds no headline dates on a page without a headline', () => {
     expect(shownDateTexts(parsePage('<p>Posted 21.01.2022</p>').root).nearHeadline).toEqual([]);
   });

@@ -55,6 +55,8 @@ interface DeclaredDate extends ChosenDate {
 const REVISION_NOTE = /aktualisiert|geändert|bearbeitet|updated|last modified|last edited|mis à jour|actualizado|atualizado|zuletzt/i;
 /** How many visible dates count as "the date the page shows": later ones are lists and comments. */
 const VISIBLE_LIMIT = 4;
+/** This many different days among the first date boxes make them a list, not the page's date. */
+const LIST_DATES = 3;
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -147,7 +149,9 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   if (labelled) return { value: labelled.value, source: 'labelled-text' };
   const nearHeadline = visible.find((v) => v.source === 'headline-text' && !v.revision);
   if (nearHeadline) return { value: nearHeadline.value, source: 'headline-text' };
-  const box = visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now);
+  // Date boxes showing many different days are a list of other stories (teasers, archives).
+  const boxDays = new Set(sources.dateTexts.slice(0, LIST_DATES).map((text) => parseTextDate(text, now, { shortYear: true })?.slice(0, 10)).filter(Boolean));
+  const box = boxDays.size >= LIST_DATES ? undefined : (visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now));
   if (box) return { value: box.value, source: 'visible-text' };
   const content = firstDate(sources.contentDates, now);
   if (content) return { value: content.value, source: 'content-date' };
@@ -206,7 +210,10 @@ const MAX_LINE = 100;
 const MAX_BESIDE_DATE = 45;
 
 /** A label that says the next text is the publication date ("Datum:", "Erschienen am"). */
-const DATE_LABEL = /^(?:datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|published(?: on)?|publication date|erscheinungsdatum|ausgabedatum|posted(?: on)?|fecha|publicado(?: el)?|publié le|data publikacji)\s*:?/i;
+const LABEL_WORDS = String.raw`datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|published(?: on)?|publication date|erscheinungsdatum|ausgabedatum|posted(?: on)?|fecha|publicado(?: el)?|publié le|data publikacji`;
+const DATE_LABEL = new RegExp(String.raw`^(?:${LABEL_WORDS})\s*:?`, 'i');
+/** A label inside a meta line ("Letzte Änderung: … Erschienen am: 01.11.2023"). */
+const INNER_LABEL = new RegExp(String.raw`(?<!\p{L})(?:${LABEL_WORDS})\s*:?\s*`, 'giu');
 /** How many elements after a bare label its date may come (label and value in sibling spans). */
 const LABEL_REACH = 4;
 
@@ -218,6 +225,27 @@ function inSideBlock(element: Element): boolean {
     if (e.tag !== 'body' && e.tag !== 'html' && SIDE_BLOCK.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
   }
   return false;
+}
+
+const DATE_AT_START = new RegExp(String.raw`^(?:${DATE_HINT.source})`, 'u');
+
+/** "<li><span>Datum:</span> 26. Januar 2022</li>": the label is a child, the date the parent's own text. */
+function hasLabelChild(element: Element): boolean {
+  for (const child of element.children) {
+    if (typeof child === 'string' || child.children.length !== 1 || typeof child.children[0] !== 'string') continue;
+    const text = child.children[0].replace(/\s+/g, ' ').trim();
+    const label = DATE_LABEL.exec(text);
+    if (label && label[0].length === text.length) return true;
+  }
+  return false;
+}
+
+function labelledInside(text: string): string | undefined {
+  for (const match of text.matchAll(INNER_LABEL)) {
+    const rest = text.slice(match.index + match[0].length);
+    if (DATE_AT_START.test(rest)) return rest;
+  }
+  return undefined;
 }
 
 export interface ShownDateTexts {
@@ -238,6 +266,7 @@ export function shownDateTexts(root: Element): ShownDateTexts {
   let order = 0;
   let headline = -1;
   let labelAt = -Infinity;
+  let labelledParent: Element | undefined;
   for (const element of elements(root)) {
     order++;
     if (element.tag === 'h1' && headline < 0) headline = order;
@@ -247,13 +276,19 @@ export function shownDateTexts(root: Element): ShownDateTexts {
     own = own.replace(/\s+/g, ' ').trim();
     const label = DATE_LABEL.exec(own);
     if (label && own.length === label[0].length) {
-      labelAt = order;
+      // A label whose parent already gave its date (hasLabelChild below) labels nothing further.
+      if (element.parent !== labelledParent) labelAt = order;
       continue;
     }
     if (!DATE_HINT.test(own) || own.length > MAX_LINE) continue;
-    if (label || order - labelAt <= LABEL_REACH) {
+    const labelChild = !label && hasLabelChild(element);
+    if (label || order - labelAt <= LABEL_REACH || labelChild) {
       labelled.push(label ? own.slice(label[0].length) : own);
       labelAt = -Infinity;
+      if (labelChild) labelledParent = element;
+    } else {
+      const inner = labelledInside(own);
+      if (inner) labelled.push(inner);
     }
     // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …"), and not the date
     // of a teaser in a side or footer widget.
