@@ -188,3 +188,42 @@ describe('bylines written into the text', () => {
     expect(extractArticle({ html, url: 'https://x.example/2024/05/17/hafen', now }).quality.dateSource).toBe('url');
   });
 });
+
+describe('byline markup', () => {
+  const text = `<p>${'Der Hafen soll bis 2030 um zwei Becken wachsen, hat der Stadtrat beschlossen. '.repeat(4)}</p>`;
+  const authorsOf = (body: string, head = '') => extractArticle({ html: `<html><head>${head}</head><body>${body}</body></html>`, url: 'https://x.example/a', now }).article.authors;
+
+  it('reads the byline in a post footer (Blogger) or an article <footer>, but not in a sidebar teaser', () => {
+    const blogger = `<div class="widget Blog"><div class="post hentry"><div class="post-body">${text}</div><div class="post-footer"><span class="post-author vcard">Eingestellt von <span class="fn">Weinlachgummi</span></span></div></div></div>`;
+    expect(authorsOf(blogger)).toEqual(['Weinlachgummi']);
+    expect(authorsOf(`<article>${text}<footer class="meta"><address class="author">Frank Boës</address></footer></article>`)).toEqual(['Frank Boës']);
+    expect(authorsOf(`<article>${text}</article><aside class="sidebar"><article class="post"><span class="author">Other Person</span></article></aside>`)).toEqual([]);
+    expect(authorsOf(`<section class="wrapper__with-sidebar"><article>${text}<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div></article></section>`)).toEqual(['Adi Tzlil']);
+  });
+
+  it('reads BEM author elements of an info block and "autorenzeile" paragraphs', () => {
+    expect(authorsOf(`<article><div class="header-info"><div class="header-info__author">Ophélie Ostermann</div></div>${text}</article>`)).toEqual(['Ophélie Ostermann']);
+    expect(authorsOf(`<article><p class="autorenzeile">Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>${text}</article>`)).toEqual(['Volkmar Kabisch', 'Jan Lukas Strozyk', 'Benedikt Strunz']);
+  });
+
+  it('finds the author in a post meta line (Drupal "submitted")', () => {
+    expect(authorsOf(`<article><p class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</p>${text}</article>`)).toEqual(['rasos']);
+  });
+
+  it('takes a "von …" line below headings, or the first line of a block, from the text', () => {
+    expect(authorsOf(`<article><p>Ein Vorspann.</p><h2>Klänge</h2><h3>Ein Film</h3><p>von Klaus Stanjek</p>${text}</article>`)).toEqual(['Klaus Stanjek']);
+    expect(authorsOf(`<article><p>Von Roland Brockmann und Sebastian Drescher<br>Kakuma / Kenia</p>${text}</article>`)).toEqual(['Roland Brockmann', 'Sebastian Drescher']);
+  });
+
+  it('reads the author of a JSON-LD WebPage (older Yoast graphs), also with raw line breaks in strings', () => {
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebPage', '@id': 'https://x.example/a#webpage', name: 'A', author: { '@id': 'https://x.example/#/schema/person/1' } },
+        { '@type': 'Person', '@id': 'https://x.example/#/schema/person/1', name: 'Giovanni Gaggero', description: 'LINEBREAK' },
+      ],
+    };
+    const json = JSON.stringify(graph).replace('LINEBREAK', 'Writes\nabout climate');
+    expect(authorsOf(`<article>${text}</article>`, `<script type="application/ld+json">${json}</script>`)).toEqual(['Giovanni Gaggero']);
+  });
+});

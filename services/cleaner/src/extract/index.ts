@@ -2,7 +2,8 @@ import type { Article } from '@newsflow/contracts';
 import { blocksToText, extractContent } from './content';
 import { parseDateline } from './dateline';
 import { collapse, parsePage } from './dom';
-import { LISTING_TYPES, bylineInText, chooseTitle, cleanAuthors, collectSignals, parseJsonLd } from './metadata';
+import { chooseAuthors } from './authors';
+import { LISTING_TYPES, chooseTitle, collectSignals, parseJsonLd } from './metadata';
 import { shownDateTexts, modificationDate, publicationDate, type DateSource, type DateSources } from './publication-date';
 
 export type { DateSource } from './publication-date';
@@ -32,7 +33,7 @@ export interface ExtractResult {
 /** Pages longer than this are cut before parsing, to keep every page under a second: the largest article pages seen are 1.6 MB, and bigger ones are mostly inline scripts and data. */
 export const MAX_HTML_CHARS = 2_000_000;
 
-const BYLINE_LINE = /^(?:[Vv]on|[Bb]y|BY|VON|[Tt]ext|[Tt]exte|[Aa]utor|[Aa]utorin|[Aa]uthor|[Pp]ar|[Pp]or)\s*:?\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|und|and|&|von|van|de))*\s*$/u;
+const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]ine? (?:Kolumne|Kommentar|Gastbeitrag|Analyse|Reportage|Glosse|Essay))\s+)?(?:[Vv]on|[Bb]y|BY|VON|[Tt]ext|[Tt]exte|[Aa]utor|[Aa]utorin|[Aa]uthor|[Pp]ar|[Pp]or)\s*:?\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|und|and|&|von|van|de))*\s*$/u;
 
 /** The reason given when the page has no main text at all: the stage reports it as empty_article. */
 export const NO_TEXT_REASON = 'no article text found';
@@ -86,7 +87,12 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const shown = shownDateTexts(page.root);
   const content = extractContent(page.root, [title, titleFull]);
   // A "Von …"/"By …" line at the top or bottom of the text is the byline: metadata, not body.
-  const bylineBlocks = content.blocks.filter((b, i) => (i < 3 || i >= content.blocks.length - 2) && b.text.length <= 80 && BYLINE_LINE.test(b.text));
+  // Headings above the text (kicker, subtitle) push the byline down, but a byline can be a heading itself.
+  const paragraphs = content.blocks.filter((b) => b.kind !== 'heading');
+  const edge = new Set([...content.blocks.slice(0, 3), ...paragraphs.slice(0, 3), ...content.blocks.slice(-2)]);
+  const bylineBlocks = content.blocks.filter((b) => edge.has(b) && b.text.length <= 80 && BYLINE_LINE.test(b.text));
+  // A byline can share its block with a place line ("Von Jane Doe\nKakuma/Kenia"): a name source, but the block stays text.
+  const bylineLines = [...edge].map((b) => b.text.split('\n', 1)[0]!).filter((line) => line.length <= 80 && BYLINE_LINE.test(line));
   const blocks = content.blocks.filter((b) => !bylineBlocks.includes(b));
   const first = blocks.find((b) => b.kind === 'paragraph' || b.kind === 'other');
   const datelineFound = first ? parseDateline(first.text, now) : undefined;
@@ -97,23 +103,16 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const published = publicationDate(dateSources, now);
   const modified = modificationDate(dateSources, now);
 
-  const declaredAuthors = [...(ld?.authors ?? []), ...[meta('author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator', 'byl', 'dcterms.creator')].filter((x): x is string => Boolean(x) && !/^https?:/.test(x!))];
-  // Declared authors win; otherwise the first visible byline that yields a name.
-  // The publisher named as an author is the organisation, not a byline.
-  let authors = declaredAuthors.length ? cleanAuthors(declaredAuthors, siteName).filter((a) => a.toLowerCase() !== ld?.publisher?.toLowerCase()) : [];
-  for (const byline of authors.length ? [] : signals.bylines) {
-    authors = cleanAuthors([byline], siteName);
-    if (authors.length) break;
-  }
-  for (const line of authors.length ? [] : bylineBlocks.map((b) => b.text)) {
-    authors = cleanAuthors([line], siteName);
-    if (authors.length) break;
-  }
-  for (const line of authors.length ? [] : signals.dateTexts) {
-    const name = bylineInText(line);
-    authors = name ? cleanAuthors([name], siteName) : [];
-    if (authors.length) break;
-  }
+  const authors = chooseAuthors({
+    ldAuthors: ld?.authors ?? [],
+    pageLdAuthors: jsonLd.pageAuthors,
+    meta: signals.meta,
+    bylines: signals.bylines,
+    bodyBylines: bylineLines,
+    metaLines: [...signals.dateTexts, ...signals.metaTexts],
+    site: { siteName, domain, brands: signals.brandHeadings },
+    publisher: ld?.publisher,
+  });
 
   const description = meta('og:description', 'description', 'twitter:description');
   const image = meta('og:image', 'twitter:image', 'og:image:url') ?? ld?.image;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseTitle, cleanAuthors, cleanTitle } from './metadata';
+import { bylineInText, chooseAuthors, cleanAuthors } from './authors';
+import { chooseTitle, cleanTitle } from './metadata';
 
 const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
 
@@ -96,5 +97,83 @@ describe('chooseTitle: the page headline', () => {
 
   it('never takes page furniture ("Home", "Blog Archive") for the headline', () => {
     expect(chooseTitle({ h1: ['Time to say goodbye.'], titledHeadings: [], brandHeadings: [], htmlTitle: 'Home' }, undefined, 'pc.example').title).toBe('Time to say goodbye.');
+  });
+});
+
+describe('cleanAuthors, more byline forms', () => {
+  it('strips stacked and glued labels, and words glued to the name', () => {
+    expect(cleanAuthors(['Von FOCUS-Online-Experte Robin Tschöpe'])).toEqual(['Robin Tschöpe']);
+    expect(cleanAuthors(['AuthorAndreas Kalt'])).toEqual(['Andreas Kalt']);
+    expect(cleanAuthors(['Publié par Jean Dupont'])).toEqual(['Jean Dupont']);
+    expect(cleanAuthors(['Fritz ImhofQuelle: Livenet'])).toEqual(['Fritz Imhof']);
+    expect(cleanAuthors(['Birgit Posselt Über Autorenseite'])).toEqual(['Birgit Posselt']);
+    expect(cleanAuthors(['KleineGrüneMonster'])).toEqual(['KleineGrüneMonster']);
+  });
+
+  it('decodes entities left in JSON-LD strings', () => {
+    expect(cleanAuthors(['Ren&eacute; Dupont'])).toEqual(['René Dupont']);
+  });
+
+  it('drops placeholders, labels, theme credits and organisations with their descriptions', () => {
+    expect(cleanAuthors(['No Author'])).toEqual([]);
+    expect(cleanAuthors(['null'])).toEqual([]);
+    expect(cleanAuthors(['Publiziert am'])).toEqual([]);
+    expect(cleanAuthors(['Published by'])).toEqual([]);
+    expect(cleanAuthors(['Jane Doe - http://janedoe.example'])).toEqual([]);
+    expect(cleanAuthors(['Peter Muster und Fuchsy designed'])).toEqual([]);
+    expect(cleanAuthors(['Bayerische Landesanstalt für Wald und Forstwirtschaft'])).toEqual([]);
+    expect(cleanAuthors(['Suedtirol Online'])).toEqual([]);
+    expect(cleanAuthors(['deinen Hochzeitsbloggern'])).toEqual([]);
+    expect(cleanAuthors(['stol.it'])).toEqual([]);
+  });
+});
+
+describe('bylineInText', () => {
+  it('finds the name after von/by, in capitals too, and after an "Autor:" label', () => {
+    expect(bylineInText('VON MORITZ GATHMANN am 21. April 2020')).toBe('MORITZ GATHMANN');
+    expect(bylineInText('05.02.2020 - Autor: Eberhard Fuhr (Pressesprecher)')).toBe('Eberhard Fuhr');
+  });
+
+  it('takes a lower-case handle only right before a date or the end', () => {
+    expect(bylineInText('Gespeichert von rasos am 24. Juli 2017 - 18:55')).toBe('rasos');
+    expect(bylineInText('Publiziert am 13. Januar 2014 von uriebe')).toBe('uriebe');
+    expect(bylineInText('Ein Satz von oben herab')).toBeUndefined();
+  });
+
+  it('skips editors and photographers', () => {
+    expect(bylineInText('Revised Edition Edited by Adrian Parr')).toBeUndefined();
+    expect(bylineInText('Photos by Jane Doe')).toBeUndefined();
+  });
+});
+
+describe('chooseAuthors', () => {
+  const base = { ldAuthors: [], pageLdAuthors: [], meta: new Map<string, string>(), bylines: [], bodyBylines: [], metaLines: [], site: site() };
+
+  it('takes JSON-LD persons over a conflicting author meta tag', () => {
+    expect(chooseAuthors({ ...base, ldAuthors: ['Marie Merlet'], meta: new Map([['author', 'Prisma Média']]) })).toEqual(['Marie Merlet']);
+  });
+
+  it('takes a declared list that repeats the JSON-LD author and adds co-authors', () => {
+    expect(chooseAuthors({ ...base, ldAuthors: ['Sadhbh O’Sullivan'], meta: new Map([['author', 'Sadhbh O’Sullivan,Elisabeth Kochan']]) })).toEqual(['Sadhbh O’Sullivan', 'Elisabeth Kochan']);
+  });
+
+  it('writes out a handle as the name a byline gives for it', () => {
+    expect(chooseAuthors({ ...base, ldAuthors: ['arianschlichenmayer'], bylines: ['von Arian Schlichenmayer'] })).toEqual(['Arian Schlichenmayer']);
+    expect(chooseAuthors({ ...base, meta: new Map([['article:author', 'gabor_munier']]), metaLines: ['Autor: Gàbor Muniér, Datum: 03.03.19'] })).toEqual(['Gàbor Muniér']);
+  });
+
+  it('skips the site brand, social handles and vendor-less tags, and falls back to the byline', () => {
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Die FURCHE']]), bylines: ['Ursula Baatz'], site: site('Achtsam | Die FURCHE', 'furche.at') })).toEqual(['Ursula Baatz']);
+    expect(chooseAuthors({ ...base, meta: new Map([['article:author', '@NatGeoUK']]), bylines: ['By Michael Hingston'] })).toEqual(['Michael Hingston']);
+    expect(chooseAuthors({ ...base, meta: new Map([['cxenseparse:author', 'Lisa Petrich']]) })).toEqual(['Lisa Petrich']);
+  });
+
+  it('keeps a person named like the domain: personal sites carry their author’s name', () => {
+    expect(chooseAuthors({ ...base, meta: new Map([['shareaholic:article_author_name', 'Wolfgang Michal']]), site: site(undefined, 'wolfgangmichal.de') })).toEqual(['Wolfgang Michal']);
+    expect(chooseAuthors({ ...base, bylines: ['creeny'], site: site(undefined, 'creeny.wordpress.com') })).toEqual(['creeny']);
+  });
+
+  it('reads a name out of a dated byline element', () => {
+    expect(chooseAuthors({ ...base, bylines: ['Posted on September 21, 2020 by Adi Tzlil'] })).toEqual(['Adi Tzlil']);
   });
 });

@@ -16,11 +16,18 @@ export interface PageSignals {
   bylines: string[];
   /** Short texts of elements whose class/id says "date"/"published"/"datum". */
   dateTexts: string[];
+  /** Short texts of post meta lines ("meta", Drupal's "submitted"), which name the author beside the date ("Submitted by jane on …"). */
+  metaTexts: string[];
 }
 
-const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|byline|by-line|verfasser|writer|creator|article-?author|post-?author|entry-?author)(?:$|[\s_-]|name)/i;
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|autorenzeile|byline|by-line|verfasser|writer|creator|contributors?|article-?author|post-?author|entry-?author)(?:$|[\s_-]|name)/i;
 const AUTHOR_CLASS_EXCLUDE = /(?:box|bio|info|avatar|image|img|photo|description|about|social|link-list)/i;
+/** "header-info__author": the author element of an info block, unlike "author-info", the author's bio block. */
+const AUTHOR_LAST = /(?:^|\s)[\w-]*(?:box|bio|info|meta)[\w-]*?[_-](?:authors?|autor|autoren|byline)(?:\s|$)/i;
 const DATE_CLASS = /(?:date|datum|time|publish|posted|dateline|postmeta|post-meta|entry-meta|article-meta|postinfo|post-info|byline|created)/i;
+
+/** Post meta lines that are not dated by class; kept apart from dateTexts so that dates keep their sources. */
+const META_CLASS = /(?:^|[\s_-])(?:meta|submitted|postdata|post-?details|article-?info|post-?info|entry-?info)(?:$|[\s_-])/i;
 
 const TITLE_CLASS = /title|headline|heading|ueberschrift|überschrift/i;
 const BRAND_CLASS = /site-?title|site-?name|logo|brand|blog-?title|site-?branding|masthead/i;
@@ -62,21 +69,37 @@ function headingText(heading: Element): string {
   return out.join('').replace(/^\s*[:|–-]\s*/, '');
 }
 
-const FURNITURE_AREA = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|respond|reply|footer|sidebar|widget\w*|related\w*|teaser\w*|recommend\w*)(?:$|[\s_-])/i;
+/** Comments, related posts and teasers name other people, wherever they sit. */
+const FOREIGN_AREA = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|respond|reply|related\w*|teaser\w*|recommend\w*)(?:$|[\s_-])/i;
+/** Footers, sidebars and widgets of the page. Inside a post they hold that post's byline (Blogger's "post-footer", an article's <footer>). */
+const SIDE_AREA = /(?:^|[\s_-])(?:footer|(?<!(?:with|has|no)-)sidebar|widget\w*)(?:$|[\s_-])/i;
+/** Blogger wraps the post list in a "widget Blog": once inside a post, only sidebars and footers above it count. */
+const PAGE_SIDE_AREA = /(?:^|[\s_-])(?:footer|(?<!(?:with|has|no)-)sidebar)(?:$|[\s_-])/i;
+const POST_CONTAINER = /(?:^|\s)(?:hentry|h-entry|post|type-post|blog-post)(?:\s|$)/;
 
-/** Bylines in comments, forms, footers and side blocks name someone other than the author. */
+/** Bylines in comments, forms, footers and side blocks name someone other than the author; a footer or aside within the post does not. */
 function inPageFurniture(element: Element): boolean {
+  let side = false;
+  let inPost = false;
   for (let e: Element | null = element; e; e = e.parent) {
-    if (e.tag === 'form' || e.tag === 'footer' || e.tag === 'aside' || e.tag === 'nav' || e.tag === 'label') return true;
-    if (e.tag !== 'body' && e.tag !== 'html' && e.tag !== 'article' && e.tag !== 'main' && FURNITURE_AREA.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+    if (e.tag === 'form' || e.tag === 'nav' || e.tag === 'label') return true;
+    if (e.tag === 'body' || e.tag === 'html' || e.tag === 'main') continue;
+    if (e.tag === 'article' || POST_CONTAINER.test(e.attrs.class ?? '')) {
+      side = false;
+      inPost = true;
+      continue;
+    }
+    const names = `${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`;
+    if (FOREIGN_AREA.test(names)) return true;
+    if (e.tag === 'footer' || e.tag === 'aside' || (inPost ? PAGE_SIDE_AREA : SIDE_AREA).test(names)) side = true;
   }
-  return false;
+  return side;
 }
 
 /** Reads meta tags, canonical link, language, headlines, dates and bylines in one walk. */
 export function collectSignals(root: Element): PageSignals {
   const meta = new Map<string, string>();
-  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [] };
+  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [], metaTexts: [] };
   const preciseBylines: string[] = [];
   for (const e of elements(root)) {
     const a = e.attrs;
@@ -123,7 +146,7 @@ export function collectSignals(root: Element): PageSignals {
     }
     const isAuthorProp = /(?:^|\s)author(?:\s|$)/i.test(a.itemprop ?? '') || /(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') || e.tag === 'address';
     const names = `${a.class ?? ''} ${a.id ?? ''}`;
-    if ((isAuthorProp || (AUTHOR_CLASS.test(names) && !AUTHOR_CLASS_EXCLUDE.test(names))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e)) {
+    if ((isAuthorProp || (AUTHOR_CLASS.test(names) && (!AUTHOR_CLASS_EXCLUDE.test(names) || AUTHOR_LAST.test(names)))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e)) {
       const nameElement = isAuthorProp ? [...elements(e)].find((x) => x !== e && /(?:^|\s)name(?:\s|$)/i.test(x.attrs.itemprop ?? '')) : undefined;
       const text = nameElement ? (nameElement.attrs.content ?? collapse(textOf(nameElement))) : collapse(textOf(e));
       // rel/itemprop=author and "author" classes name the author alone; "byline" boxes mix in dates.
@@ -133,6 +156,9 @@ export function collectSignals(root: Element): PageSignals {
     if (DATE_CLASS.test(names) && signals.dateTexts.length < 20) {
       const text = collapse(textOf(e));
       if (text && text.length <= 120) signals.dateTexts.push(text);
+    } else if (META_CLASS.test(names) && signals.metaTexts.length < 10 && !inPageFurniture(e)) {
+      const text = collapse(textOf(e));
+      if (text && text.length <= 120) signals.metaTexts.push(text);
     }
   }
   signals.bylines = [...preciseBylines, ...signals.bylines];
@@ -152,6 +178,8 @@ export interface JsonLdArticle {
 }
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|BlogPosting|AnalysisNewsArticle|OpinionNewsArticle|Report|LiveBlogPosting|ScholarlyArticle|BackgroundNewsArticle|TechArticle|SocialMediaPosting|AdvertiserContentArticle|SatiricalArticle|ReviewNewsArticle|Review|Posting|DiscussionForumPosting)$/;
+/** Objects whose author is the page's author when there is no Article object (comments and reviews name others). */
+const PAGE_TYPES = /^(?:WebPage|ItemPage|Recipe|HowTo|QAPage|Blog)$/;
 /** Page types that are not a single article. */
 export const LISTING_TYPES = /^(?:CollectionPage|ItemList|SearchResultsPage|ProfilePage|VideoObject|VideoGallery|ImageGallery)$/;
 
@@ -199,18 +227,21 @@ export interface JsonLdSummary {
   article?: JsonLdArticle;
   /** datePublished of any other object (WebPage), for pages without an Article object. */
   pageDatePublished?: string;
+  /** Authors of a WebPage-like object, for pages whose graph puts the author there (older Yoast) or has no Article. */
+  pageAuthors: string[];
   /** All @type values seen, to tell listing pages from articles. */
   types: string[];
 }
 
 /** Finds the first Article-like object in JSON-LD blocks, however nested (@graph, arrays). */
 export function parseJsonLd(blocks: string[]): JsonLdSummary {
-  const summary: JsonLdSummary = { types: [] };
+  const summary: JsonLdSummary = { types: [], pageAuthors: [] };
   const parsed: unknown[] = [];
   for (const block of blocks) {
     try {
       // Some CMSs leave HTML comments or CDATA wrappers around the JSON.
-      parsed.push(JSON.parse(block.trim().replace(/^<!--|-->$|^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '')));
+      // Raw line breaks inside strings are invalid JSON but common (CMS templates paste text in); as spaces they parse.
+      parsed.push(JSON.parse(block.trim().replace(/^<!--|-->$|^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '').replace(/[\n\r\t]+/g, ' ')));
     } catch {
       continue;
     }
@@ -246,13 +277,14 @@ function visit(node: unknown, depth: number, summary: JsonLdSummary, byId: Map<s
     };
   }
   if (!summary.pageDatePublished && typeof record.datePublished === 'string' && !types.some((t) => /Organization|Person|WebSite/i.test(t))) summary.pageDatePublished = record.datePublished;
+  if (!summary.pageAuthors.length && record.author && types.some((t) => PAGE_TYPES.test(t))) summary.pageAuthors = personNames(record.author, byId);
   if (record['@graph']) visit(record['@graph'], depth + 1, summary, byId);
   if (record.mainEntity && typeof record.mainEntity === 'object') visit(record.mainEntity, depth + 1, summary, byId);
 }
 
 const TITLE_SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' « ', ' » ', ' // ', ' / ', ': '];
 
-const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** True when a title segment names the site: matches the site name, the domain's label or a brand heading. */
 function namesSite(segment: string, site: SiteNames, strict = false): boolean {
@@ -388,71 +420,4 @@ function dropTrailingSiteSegment(title: string): string {
     if (tail.length <= MAX_SITE_SEGMENT && tail.length < head.length && head.length < best.length) best = head;
   }
   return best;
-}
-
-const ROLE_WORDS =
-  /^(?:staff|staff writer|writer|editor|editors|redaktion|redakteur(?:in)?|reporter|correspondent|korrespondent(?:in)?|admin|administrator|guest|gast|autor|author|team|newsroom|editorial|online|webmaster|the editors|ap|ein gastbeitrag|gastbeitrag|mitarbeiter|freie? mitarbeiter(?:in)?|chefredakteur(?:in)?|senior editor|contributor|photographer|fotograf(?:in)?|posted|veröffentlicht|published|updated|aktualisiert)$/i;
-
-/** Words that end a byline's name part: what follows is a date, a category or page furniture. */
-const NAME_STOP_WORDS = new Set(['chefredakteur', 'chefredakteurin', 'redakteur', 'redakteurin', 'redaktion', 'editor', 'reporter', 'korrespondent', 'korrespondentin', 'post', 'posted', 'kategorien', 'kategorie', 'categories', 'category', 'am', 'on', 'um', 'at', 'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'veröffentlicht', 'published', 'updated', 'aktualisiert', 'vor', 'ago', '-', '–', '—', '|', '•', '·', 'shares', 'comments', 'kommentare', 'edit']);
-
-function cutAtStopWord(part: string): string {
-  const words = part.trim().split(/\s+/);
-  const stop = words.findIndex((w, i) => i > 0 && (NAME_STOP_WORDS.has(w.toLowerCase().replace(/[.:,]$/, '')) || /^https?:/i.test(w)));
-  return stop > 0 ? words.slice(0, stop).join(' ') : part;
-}
-
-/** "… von Jane Doe", "By John Roe" inside a meta line such as "Veröffentlicht am 5. Mai 2020 von Jane Doe". */
-export function bylineInText(text: string): string | undefined {
-  const match = /(?:^|\s)(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})/u.exec(text);
-  return match?.[1];
-}
-
-/** "By Jane Doe and John Roe, Staff Writer" → ["Jane Doe", "John Roe"]. Dates, roles and links go. */
-export function cleanAuthors(raw: string[], siteName?: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const entry of raw) {
-    // A profile link is not a name, and splitting it on "/" would make names of its parts.
-    if (/^\s*(?:https?:\/\/|www\.)/i.test(entry)) continue;
-    const stripped = collapse(entry)
-      .replace(/\b(?:am|on|le|el|il|em|dnia)?\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}.*$/i, '')
-      .replace(/\b\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}.*$/u, '')
-      .replace(/\b\d{4}-\d{2}-\d{2}.*$/, '')
-      .replace(/\|.*$/, '')
-      .replace(/\(.*?\)/g, '');
-    for (const part of stripped.split(/\s*(?:,|;|\/|&|\s(?:and|und|et|y|e|i)\s|\n)\s*/i)) {
-      const name = cutAtStopWord(part)
-        .replace(/^(?:erstellt von|artikel von|beitrag von|pressemitteilung von|auteur|autorin|interview|text|[\p{L}-]+-experte|[\p{L}-]+-expertin)\s*:?\s+/iu, '')
-        .replace(/^(?:post author|author|autor|veröffentlicht von|publiziert von|posted by|written by|published by|geschrieben von|alle posts vom autor|~)\s*/i, '')
-        .replace(/\s+(?:says|sagt|schreibt|writes|dice|dit)\s*:?$/i, '')
-        .replace(/\s*→$/, '')
-        .replace(/^\s*(?:(?:written|posted|text|texte|reported|published|photos?|fotos?)\s+)?(?:by|von|par|por|di|door|de|przez|autor(?:in)?|author|text|texte|verfasst von|geschrieben von)\s*:?\s+/i, '')
-        .replace(/^(?:autor(?:in)?|author|text|von|by)\s*:\s*/i, '')
-        .replace(/^[\s\-–—:·•@]+|[\s\-–—:·•,.]+$/g, '')
-        .trim();
-      // Digits only in one-word handles ("freeman1984"); a name never starts with one.
-      if (!name || name.length < 2 || name.length > 60 || /^\d|https?:|www\.|@|\.(?:com|de|org|net)\b/i.test(name)) continue;
-      if (/\d/.test(name) && /\s/.test(name)) continue;
-      if (ROLE_WORDS.test(name)) continue;
-      // A name is a few words, most of them capitalised.
-      const words = name.split(/\s+/);
-      if (words.length > 5) continue;
-      // Either a name (capitalised words) or a single user handle ("gizzmo").
-      if (!words.some((w) => /^\p{Lu}/u.test(w)) && words.length > 1) continue;
-      if (/^(?:name|posted on|veröffentlicht am|publiziert am|published on|von|by|says|sagt|no author|unknown|anonymous|anonym|alle beiträge|all posts|text|foto|fotos|photo|photos|bild)\b/i.test(name) || /\*$/.test(name)) continue;
-      if (/^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|today|gestern|yesterday)$/i.test(name)) continue;
-      if (/\be\.\s?V\b|\bgGmbH\b|\bStiftung\b|\bVerband\b|\bInstitut\b|\bUniversit/i.test(name)) continue;
-      if (siteName && name.toLowerCase() === siteName.toLowerCase()) continue;
-      if (/\b(?:GmbH|AG|Ltd|Inc|LLC|Verlag|Zeitung|Redaktion|Media|Medien|News|Press|Presse|Agentur|Team|designed|Theme)\b/i.test(name) && words.length > 1) continue;
-      const key = name.toLowerCase();
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(name);
-      }
-    }
-  }
-  // Initials ("TK") and handles ("jane.doe") beside full names repeat the same person.
-  const full = out.filter((n) => /\s/.test(n));
-  return full.length ? out.filter((n) => /\s/.test(n) || !(/^\p{Lu}{1,3}$/u.test(n) || /^[\p{Ll}\d]+[._][\p{Ll}\d._]+$/u.test(n))) : out;
 }

@@ -1,0 +1,222 @@
+/** Author names: from declared metadata and visible bylines, cleaned of roles, dates and site names. */
+import { decodeHTML } from 'entities';
+import { collapse } from './dom';
+import { squash, type SiteNames } from './metadata';
+
+const ROLE_WORDS =
+  /^(?:staff|staff writer|writer|editor|editors|phd|ph\.d|md|dr|prof|redaktion|redacción|redaccion|agencies|agencias|agences|collectif|redakteur(?:in)?|reporter|correspondent|korrespondent(?:in)?|admin|administrator|guest|gast|autor|author|team|newsroom|editorial|online|webmaster|the editors|ap|ein gastbeitrag|gastbeitrag|mitarbeiter|freie? mitarbeiter(?:in)?|chefredakteur(?:in)?|senior editor|contributor|photographer|fotograf(?:in)?|posted|veröffentlicht|published|updated|aktualisiert)$/i;
+
+/** Words that end a byline's name part: what follows is a date, a category or page furniture. */
+const NAME_STOP_WORDS = new Set(['chefredakteur', 'chefredakteurin', 'redakteur', 'redakteurin', 'redaktion', 'editor', 'reporter', 'korrespondent', 'korrespondentin', 'autor', 'autorin', 'author', 'post', 'posted', 'kategorien', 'kategorie', 'categories', 'category', 'am', 'on', 'um', 'at', 'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'veröffentlicht', 'published', 'updated', 'aktualisiert', 'vor', 'ago', '-', '–', '—', '|', '•', '·', '»', 'shares', 'comments', 'kommentare', 'edit', 'über', 'about', 'mehr', 'more', 'alle', 'all', 'view', 'profil', 'profile', 'follow', 'folgen', 'kontakt', 'contact', 'e-mail', 'email']);
+
+function cutAtStopWord(part: string): string {
+  const words = part.trim().split(/\s+/);
+  const stop = words.findIndex((w, i) => i > 0 && (NAME_STOP_WORDS.has(w.toLowerCase().replace(/[.:,]$/, '')) || /^https?:/i.test(w)));
+  return stop > 0 ? words.slice(0, stop).join(' ') : part;
+}
+
+/**
+ * What stands before the name in a byline: "Von", "Posted by", "Eine Kolumne von", "Autor:",
+ * "FOCUS-Online-Experte". Several can follow each other ("Von FOCUS-Online-Experte X"), so the
+ * caller strips until nothing matches.
+ */
+const NAME_PREFIX =
+  /^(?:(?:(?:written|posted|text|texte|reported|published|photos?|fotos?|erstellt|artikel|beitrag|pressemitteilung|veröffentlicht|publiziert|geschrieben|verfasst|gespeichert|eingestellt|alle posts|publié|écrit|publicado|escrito|pubblicato|scritto|eine?\s+(?:kolumne|kommentar|gastbeitrag|beitrag|analyse|reportage|glosse))\s+)?(?:by|von|vom|par|por|di|da|door|de|przez)(?:\s*:\s*|\s+|$)|(?:post author|author|auteur|autor(?:in)?|autoren|authors?|text|texte|interview|[\p{L}-]+-experte|[\p{L}-]+-expertin|~)(?:\s*:\s*|\s+|$))/iu;
+
+/** A label glued to the name by markup without spaces: "AuthorAndreas Kalt", "PorRodolfo Costa". */
+const GLUED_PREFIX = /^(?:Author|Autor|Autorin|AUTHOR|AUTOR|By|BY|Von|VON|Por|Par|Text)(?=\p{Lu}\p{Ll})/u;
+
+/** A word glued to what follows it ("ImhofQuelle: Livenet"): a long lower-case run, then a capital. Short heads ("McDonald", "DeLuca") are names. */
+const GLUED_TAIL = /^(.*\s\p{Lu}\p{Ll}{3,})\p{Lu}\p{Ll}.*$/u;
+
+/** A name part that is a label, a date word or a placeholder, never a person. */
+const NOT_A_NAME =
+  /^(?:name|posted on|veröffentlicht am|publiziert(?: am)?|eingetragen|erstellt|geschrieben|verfasst|gespeichert|published on|von|vom|by|por|par|says|sagt|no author|unknown|anonymous|anonym|alle beiträge|all posts|text|foto|fotos|photo|photos|bild|null|undefined|none|artikel von|quelle|source)\b/i;
+
+/** Stand-ins for a missing author, whatever follows them. */
+const PLACEHOLDER = /^\s*(?:no author|unknown|anonymous|anonym|null|undefined|none|n\/a)\b/i;
+
+/**
+ * The name after "von", "by" or an "Autor:" label in a meta line ("Veröffentlicht am 5. Mai 2020 von Jane Doe").
+ * Editors, translators and photographers are named with "by"/"von" too: the lookbehind skips them.
+ */
+const NAME_IN_TEXT =
+  /(?<![Ee]dited|[Tt]ranslated|[Pp]hotos?|[Pp]hotographed|[Ii]llustrated|[Ff]otos?|[Bb]ild(?:er)?|[Üü]bersetzt)(?:^|[\s|·•,(])(?:[Vv]on|VON|[Bb]y|BY|[Pp]ar|[Pp]or|[Dd]oor|(?:[Aa]utor(?:in)?|AUTOR|[Aa]uthor|[Vv]erfasst von|[Tt]ext|[Rr]edaktion)\s*:)\s*:?\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|von|van|de|der|da|del|la|le|zu)){0,3}|[\p{Ll}\d][\p{L}\d._-]{2,30}(?=\s+(?:am|on|um|at|@)\s|\s*[—–|·•,»]|\s*$))/u;
+
+/** "… von Jane Doe", "By John Roe", "Autor: Jane Doe" inside a meta line; also a lower-case handle right before a date ("von rasos am 24. Juli"). */
+export function bylineInText(text: string): string | undefined {
+  const match = NAME_IN_TEXT.exec(text);
+  const name = match?.[1];
+  // "von Jane Doe am 5. Mai": the name part ends before the particle that starts the date.
+  return name?.replace(/\s+(?:von|van|de|der|da|del|la|le|zu)$/, '');
+}
+
+function stripPrefixes(part: string): string {
+  let name = part;
+  for (let round = 0; round < 3; round++) {
+    const next = name.replace(NAME_PREFIX, '').replace(GLUED_PREFIX, '');
+    if (next === name) break;
+    name = next;
+  }
+  return name;
+}
+
+/** "By Jane Doe and John Roe, Staff Writer" → ["Jane Doe", "John Roe"]. Dates, roles and links go. */
+export function cleanAuthors(raw: string[], siteName?: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of raw) {
+    // A profile link is not a name, and splitting it on "/" would make names of its parts.
+    if (/^\s*(?:https?:\/\/|www\.)/i.test(entry)) continue;
+    // "Jane Doe - http://janedoe.example", "X und Y designed": theme and site credits, not this article's byline.
+    if (/\shttps?:\/\/|\b(?:designed|powered|theme)\b/i.test(entry)) continue;
+    // JSON-LD is read raw from the script element, so its strings can still hold entities ("Redacci&oacute;n").
+    const stripped = collapse(entry.includes('&') ? decodeHTML(entry) : entry)
+      .replace(/\b(?:am|on|le|el|il|em|dnia)?\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}.*$/i, '')
+      .replace(/\b\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}.*$/u, '')
+      .replace(/\b\d{4}-\d{2}-\d{2}.*$/, '')
+      .replace(/\|.*$/, '')
+      .replace(/\(.*?\)/g, '');
+    for (const part of stripped.split(/\s*(?:,|;|\/|&|\s(?:and|und|et|y|e|i)\s|\n)\s*/i)) {
+      // Before the cut at stop words: "No Author" would leave "No".
+      if (PLACEHOLDER.test(part)) continue;
+      const name = stripPrefixes(cutAtStopWord(part).trim())
+        .replace(GLUED_TAIL, '$1')
+        .replace(/\s+(?:says|sagt|schreibt|writes|dice|dit)\s*:?$/i, '')
+        .replace(/\s*→$/, '')
+        .replace(/^[\s\-–—:·•@]+|[\s\-–—:·•,.]+$/g, '')
+        .trim();
+      // Digits only in one-word handles ("freeman1984"); a name never starts with one.
+      if (!name || name.length < 2 || name.length > 60 || /^\d|https?:|www\.|@|\.(?:com|de|org|net|at|ch|it|fr|es|eu|info|io|uk|pl|nl|be)\b/i.test(name)) continue;
+      if (/\d/.test(name) && /\s/.test(name)) continue;
+      if (ROLE_WORDS.test(name)) continue;
+      // A name is a few words, most of them capitalised.
+      const words = name.split(/\s+/);
+      if (words.length > 5) continue;
+      // Either a name (capitalised words) or a single user handle ("gizzmo").
+      if (!words.some((w) => /^\p{Lu}/u.test(w)) && words.length > 1) continue;
+      if (NOT_A_NAME.test(name) || /\*$/.test(name)) continue;
+      if (/^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|today|gestern|yesterday)$/i.test(name)) continue;
+      if (siteName && name.toLowerCase() === siteName.toLowerCase()) continue;
+      // What follows an organisation's name in the same entry describes it ("Landesanstalt für Wald und Forstwirtschaft").
+      if (/\be\.\s?V\b|\bgGmbH\b|\bStiftung\b|\bVerband\b|\bInstitut\b|\bUniversit/i.test(name)) break;
+      if (/\b(?:GmbH|AG|Ltd|Inc|LLC|Verlag|Zeitung|Redaktion|Media|Média|Medien|News|Press|Presse|Agentur|Team|designed|Theme|Online|Magazin|Magazine|Illustrierte|Blog|Landesanstalt|Ministerium|Bundesamt|Department|Ministry|Association|Foundation)\b/iu.test(name) && words.length > 1) break;
+      // Person names start with a capital or a particle ("von der Leyen"); "deinen Hochzeitsbloggern" is prose.
+      if (words.length > 1 && !/^(?:\p{Lu}|(?:von|van|de|da|di|del|der|den|la|le|al|el|ten|ter|zu)$)/u.test(words[0]!)) continue;
+      const key = name.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(name);
+      }
+    }
+  }
+  // Initials ("TK") and handles ("jane.doe") beside full names repeat the same person.
+  const full = out.filter((n) => /\s/.test(n));
+  return full.length ? out.filter((n) => /\s/.test(n) || !(/^\p{Lu}{1,3}$/u.test(n) || /^[\p{Ll}\d]+[._][\p{Ll}\d._]+$/u.test(n))) : out;
+}
+
+/** Title-case words, initials and name particles: "Jane Doe", "J. R. Stone", "Ursula von der Leyen". */
+function looksLikePersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every((w) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^(?:von|van|der|den|de|da|del|di|la|le|zu|du)$/.test(w));
+}
+
+/**
+ * Brands given as the author: the publisher, the site name ("Interscenario" on INTERSCENAR.IO), or
+ * a name that holds the site name or domain plus more ("Die FURCHE" on furche.at). A name that
+ * equals the domain label stays: blogs live on their author's handle (creeny.wordpress.com), and
+ * person-like names stay because personal sites are named after their author.
+ */
+function isSiteBrand(name: string, site: SiteNames, publisher: string | undefined): boolean {
+  const s = squash(name);
+  if (!s) return false;
+  if ((publisher && s === squash(publisher)) || (site.siteName && s === squash(site.siteName))) return true;
+  if (looksLikePersonName(name)) return false;
+  const labels = (site.domain ?? '').split('.').filter((l) => l.length >= 4 && !/^(?:www|blog|blogspot|wordpress|home)$/.test(l)).map(squash);
+  const siteName = site.siteName ? squash(site.siteName) : '';
+  return labels.some((l) => s !== l && s.includes(l)) || (siteName.length >= 4 && s !== siteName && (s.includes(siteName) || (s.length >= 4 && siteName.includes(s))));
+}
+
+export interface AuthorSources {
+  /** Person names of the JSON-LD Article-like object. */
+  ldAuthors: string[];
+  /** Authors of another JSON-LD object (WebPage, Recipe), as older Yoast graphs declare them. */
+  pageLdAuthors: string[];
+  meta: Map<string, string>;
+  /** Texts of byline elements, the precise ones (rel/itemprop/class author) first. */
+  bylines: string[];
+  /** "Von …"/"By …" lines at the top or bottom of the article text. */
+  bodyBylines: string[];
+  /** Short meta lines ("Veröffentlicht am 5. Mai von Jane Doe") to search for "von"/"by". */
+  metaLines: string[];
+  site: SiteNames;
+  publisher?: string | undefined;
+}
+
+/**
+ * Author meta tags in order of trust. Google Scholar's citation_author is per paper, where a plain
+ * "author" on publisher pages can hold cited authors; vendor tags (Parse.ly, Cxense, Shareaholic)
+ * are written per article.
+ */
+const AUTHOR_META = ['citation_author', 'author', 'article:author', 'article:author_name', 'sailthru.author', 'parsely-author', 'cxenseparse:author', 'shareaholic:article_author_name', 'dc.creator', 'byl', 'dcterms.creator'];
+
+/**
+ * Chooses the authors: the first source that yields a person wins, in this order:
+ *  1. JSON-LD authors of the Article-like object;
+ *  2. author meta tags (AUTHOR_META order; a tag naming the site or a profile URL is skipped);
+ *  3. JSON-LD authors of another object (WebPage);
+ *  4. the first visible byline element that yields a name;
+ *  5. a "Von …"/"By …" line at the top or bottom of the text;
+ *  6. "von X"/"by X"/"Autor: X" in a short meta line.
+ * Declared values come first: visible bylines also sit in teasers and author boxes of other posts.
+ */
+export function chooseAuthors(sources: AuthorSources): string[] {
+  const clean = (raw: string[]) => {
+    const entries = raw.filter((r) => !isSiteBrand(collapse(r), sources.site, sources.publisher));
+    return cleanAuthors(entries, sources.site.siteName).filter((name) => !isSiteBrand(name, sources.site, sources.publisher));
+  };
+  const declared: string[][] = [sources.ldAuthors];
+  for (const key of AUTHOR_META) {
+    const value = sources.meta.get(key);
+    // Profile URLs and social handles ("@NatGeoUK") are accounts, often the publisher's.
+    if (value && !/^(?:https?:|@)/.test(value.trim())) declared.push([value]);
+  }
+  declared.push(sources.pageLdAuthors);
+  const visible: string[][] = [];
+  for (const byline of sources.bylines) {
+    visible.push([byline]);
+    // "Posted on September 21, 2020 by Jane Doe": the date defeats the cleaning, the "by" still finds the name.
+    const name = bylineInText(byline);
+    if (name) visible.push([name]);
+  }
+  for (const line of sources.bodyBylines) visible.push([line]);
+  for (const line of sources.metaLines) {
+    const name = bylineInText(line);
+    if (name) visible.push([name]);
+  }
+  let authors: string[] = [];
+  let rest: string[][] = [];
+  const groups = [...declared, ...visible];
+  for (let i = 0; i < groups.length && !authors.length; i++) {
+    if (groups[i]!.length) authors = clean(groups[i]!);
+    rest = groups.slice(i + 1);
+  }
+  if (!authors.length) return authors;
+  // Accents differ between a handle and the written name ("gabor_munier", "Gàbor Muniér").
+  const key = (name: string) => squash(name.normalize('NFD').replace(/\p{M}+/gu, ''));
+  // Another declared list that repeats these names and adds some is the fuller byline (JSON-LD often lists only the first author).
+  for (const group of declared) {
+    if (!group.length || !rest.includes(group)) continue;
+    const names = clean(group);
+    const have = new Set(names.map(key));
+    if (names.length > authors.length && authors.every((a) => have.has(key(a)))) authors = names;
+  }
+  // A handle ("arianschlichenmayer", "edilson.la.rosa") that another source writes out as a name.
+  if (authors.some((a) => !/\s/.test(a))) {
+    const written = new Map<string, string>();
+    for (const group of rest.slice(0, 12)) for (const name of clean(group)) if (/\s/.test(name) && !written.has(key(name))) written.set(key(name), name);
+    authors = authors.map((a) => (/\s/.test(a) ? a : (written.get(key(a)) ?? a)));
+  }
+  return authors;
+}
