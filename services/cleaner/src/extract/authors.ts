@@ -122,6 +122,22 @@ function looksLikePersonName(name: string): boolean {
   return words.every((w) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^(?:von|van|der|den|de|da|del|di|la|le|zu|du)$/.test(w));
 }
 
+const WRITTEN_DATE = /\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}/u;
+
+/**
+ * "11.12.2019 - Amelie Loevenich", "1. Februar 2022, Daniel Dillenburg": a date line by the
+ * headline whose other part is a person's name (title-case words, nothing else).
+ */
+export function nameBesideDate(line: string | undefined): string | undefined {
+  if (!line || !WRITTEN_DATE.test(line)) return undefined;
+  const rest = line
+    .replace(WRITTEN_DATE, ' ')
+    .replace(/\d{1,2}[:.]\d{2}(?:\s*uhr)?/gi, ' ')
+    .replace(/^[\s|,·•–—-]+|[\s|,·•–—-]+$/g, '')
+    .replace(/^(?:von|by)\s+/i, '');
+  return looksLikePersonName(rest) ? rest : undefined;
+}
+
 /**
  * Brands given as the author: the publisher, the site name ("Interscenario" on INTERSCENAR.IO), or
  * a name that holds the site name or domain plus more ("Die FURCHE" on furche.at). A name that
@@ -150,6 +166,8 @@ export interface AuthorSources {
   bodyBylines: string[];
   /** Short meta lines ("Veröffentlicht am 5. Mai von Jane Doe") to search for "von"/"by". */
   metaLines: string[];
+  /** Lines by the headline: bylines without markup ("von Andreas Kürten") and date lines that name a person ("11.12.2019 - Amelie Loevenich"). */
+  headlineLines?: { bylines: string[]; dateLines: string[] } | undefined;
   site: SiteNames;
   publisher?: string | undefined;
 }
@@ -159,7 +177,7 @@ export interface AuthorSources {
  * "author" on publisher pages can hold cited authors; vendor tags (Parse.ly, Cxense, Shareaholic)
  * are written per article.
  */
-const AUTHOR_META = ['citation_author', 'author', 'article:author', 'article:author_name', 'sailthru.author', 'parsely-author', 'cxenseparse:author', 'shareaholic:article_author_name', 'dc.creator', 'byl', 'dcterms.creator'];
+const AUTHOR_META = ['citation_author', 'author', 'article:author', 'og:article:author', 'article:author_name', 'sailthru.author', 'parsely-author', 'cxenseparse:author', 'shareaholic:article_author_name', 'dc.creator', 'byl', 'dcterms.creator'];
 
 /**
  * Chooses the authors: the first source that yields a person wins, in this order:
@@ -195,6 +213,9 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     const name = bylineInText(line);
     if (name) visible.push([name]);
   }
+  for (const line of sources.headlineLines?.bylines.slice(0, 2) ?? []) visible.push([line]);
+  const besideDate = nameBesideDate(sources.headlineLines?.dateLines[0]);
+  if (besideDate) visible.push([besideDate]);
   let authors: string[] = [];
   let rest: string[][] = [];
   const groups = [...declared, ...visible];

@@ -110,6 +110,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     bylines: signals.bylines,
     bodyBylines: bylineLines,
     metaLines: [...signals.dateTexts, ...signals.metaTexts],
+    headlineLines: { bylines: shown.nearBylines, dateLines: shown.nearHeadline },
     site: { siteName, domain, brands: signals.brandHeadings },
     publisher: ld?.publisher,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineInText, chooseAuthors, cleanAuthors } from './authors';
+import { bylineInText, chooseAuthors, cleanAuthors, nameBesideDate } from './authors';
 import { chooseTitle, cleanTitle } from './metadata';
 
 const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
@@ -175,5 +175,14 @@ describe('chooseAuthors', () => {
 
   it('reads a name out of a dated byline element', () => {
     expect(chooseAuthors({ ...base, bylines: ['Posted on September 21, 2020 by Adi Tzlil'] })).toEqual(['Adi Tzlil']);
+  });
+});
+
+describe('nameBesideDate', () => {
+  it('reads a person named on the date line by the headline, and nothing else', () => {
+    expect(nameBesideDate('11.12.2019 - Amelie Loevenich')).toBe('Amelie Loevenich');
+    expect(nameBesideDate('1. Februar 2022 , Daniel Dillenburg')).toBe('Daniel Dillenburg');
+    expect(nameBesideDate('03.02.2022 15:34')).toBeUndefined();
+    expect(nameBesideDate('Hamburg, 2. November 2021')).toBeUndefined();
   });
 });

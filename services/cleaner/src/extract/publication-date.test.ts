@@ -34,26 +34,26 @@ describe('publicationDate', () => {
   });
 
   it('falls back to the date line under the headline, two-digit years included', () => {
-    const chosen = publicationDate(sources({ shown: { nearHeadline: ['von Björn Jahner | 31.10.23'], labelled: [] } }), now);
+    const chosen = publicationDate(sources({ shown: { nearHeadline: ['von Björn Jahner | 31.10.23'], labelled: [], nearBylines: [] } }), now);
     expect(chosen).toEqual({ value: '2023-10-31T00:00:00Z', source: 'headline-text' });
   });
 });
 
 describe('publicationDate: the date by the headline', () => {
   it('lets a bare date by the headline overrule metadata more than a day away', () => {
-    const shown = { nearHeadline: ['06.01.2022'], labelled: [] };
+    const shown = { nearHeadline: ['06.01.2022'], labelled: [], nearBylines: [] };
     expect(publicationDate(sources({ ld: '2022-01-04T07:29:00Z', shown }), now)).toEqual({ value: '2022-01-06T00:00:00Z', source: 'headline-text' });
   });
 
   it('keeps metadata against a date line that says something else, a day apart, or reads both ways', () => {
     const ld = '2019-10-18T10:00:00+02:00';
-    expect(publicationDate(sources({ ld, shown: { nearHeadline: ['Aktionszeitraum: 21.10.2019 – 27.10.2019'], labelled: [] } }), now)?.value).toBe(ld);
-    expect(publicationDate(sources({ ld, shown: { nearHeadline: ['17. Oktober 2019'], labelled: [] } }), now)?.value).toBe(ld);
-    expect(publicationDate(sources({ ld: '2021-11-01T05:00:14+01:00', language: 'de', shown: { nearHeadline: ['11/01/2021'], labelled: [] } }), now)?.value).toBe('2021-11-01T05:00:14+01:00');
+    expect(publicationDate(sources({ ld, shown: { nearHeadline: ['Aktionszeitraum: 21.10.2019 – 27.10.2019'], labelled: [], nearBylines: [] } }), now)?.value).toBe(ld);
+    expect(publicationDate(sources({ ld, shown: { nearHeadline: ['17. Oktober 2019'], labelled: [], nearBylines: [] } }), now)?.value).toBe(ld);
+    expect(publicationDate(sources({ ld: '2021-11-01T05:00:14+01:00', language: 'de', shown: { nearHeadline: ['11/01/2021'], labelled: [], nearBylines: [] } }), now)?.value).toBe('2021-11-01T05:00:14+01:00');
   });
 
   it('reads an ambiguous slash date in the order of the page language', () => {
-    const chosen = publicationDate(sources({ ld: '2022-05-04T02:41:00Z', language: 'es', shown: { nearHeadline: ['3/5/2022 22:41'], labelled: [] } }), now);
+    const chosen = publicationDate(sources({ ld: '2022-05-04T02:41:00Z', language: 'es', shown: { nearHeadline: ['3/5/2022 22:41'], labelled: [], nearBylines: [] } }), now);
     expect(chosen?.value).toBe('2022-05-03T22:41:00Z');
   });
 });
@@ -65,7 +65,7 @@ describe('publicationDate: last resorts', () => {
   });
 
   it('prefers a labelled date over other visible dates', () => {
-    expect(publicationDate(sources({ shown: { nearHeadline: ['Heute, 3. Februar 2022'], labelled: ['26. Januar 2022'] } }), now)?.source).toBe('labelled-text');
+    expect(publicationDate(sources({ shown: { nearHeadline: ['Heute, 3. Februar 2022'], labelled: ['26. Januar 2022'], nearBylines: [] } }), now)?.source).toBe('labelled-text');
   });
 });
 
@@ -100,5 +100,12 @@ describe('shownDateTexts', () => {
 
   it('finds no headline dates on a page without a headline', () => {
     expect(shownDateTexts(parsePage('<p>Posted 21.01.2022</p>').root).nearHeadline).toEqual([]);
+  });
+});
+
+describe('shownDateTexts: bylines by the headline', () => {
+  it('collects short "von"/"by" lines around the headline, not in side blocks', () => {
+    const page = parsePage('<h1>US-Sport in Zeiten von Corona</h1><span class="meta"> von Andreas Kürten </span><p>Von der Krise sind alle Ligen betroffen, sagte er am Montag in einem langen Gespräch mit Reportern.</p><aside><p>By Other Writer</p></aside>');
+    expect(shownDateTexts(page.root).nearBylines).toEqual(['von Andreas Kürten']);
   });
 });

@@ -253,7 +253,13 @@ export interface ShownDateTexts {
   nearHeadline: string[];
   /** Dates introduced by a label ("Datum: 25.01.2022", "Erschienen am: 01.11.2023"), in page order. */
   labelled: string[];
+  /** "von Andreas Kürten", "By Jane Doe" lines around the headline, nearest first: bylines without a telling class. */
+  nearBylines: string[];
 }
+
+/** A short line that opens with a byline word and a capitalised name. */
+const BYLINE_OPENING = /^(?:von|by|par|por|door)\s+\p{Lu}/iu;
+const MAX_BYLINE = 80;
 
 /**
  * Dates the page shows without marking them up. Many pages show their date only next to the
@@ -262,6 +268,7 @@ export interface ShownDateTexts {
  */
 export function shownDateTexts(root: Element): ShownDateTexts {
   const near: { order: number; text: string }[] = [];
+  const bylines: { order: number; text: string }[] = [];
   const labelled: string[] = [];
   let order = 0;
   let headline = -1;
@@ -280,6 +287,8 @@ export function shownDateTexts(root: Element): ShownDateTexts {
       if (element.parent !== labelledParent) labelAt = order;
       continue;
     }
+    const nearEnough = headline < 0 || order <= headline + AFTER_HEADLINE;
+    if (nearEnough && own.length <= MAX_BYLINE && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
     if (!DATE_HINT.test(own) || own.length > MAX_LINE) continue;
     const labelChild = !label && hasLabelChild(element);
     if (label || order - labelAt <= LABEL_REACH || labelChild) {
@@ -292,17 +301,14 @@ export function shownDateTexts(root: Element): ShownDateTexts {
     }
     // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …"), and not the date
     // of a teaser in a side or footer widget.
-    const nearEnough = headline < 0 || order <= headline + AFTER_HEADLINE;
     if (nearEnough && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own });
   }
-  return {
-    nearHeadline:
-      headline < 0
-        ? []
-        : near
-            .filter((f) => f.order >= headline - BEFORE_HEADLINE)
-            .sort((a, b) => Math.abs(a.order - headline) - Math.abs(b.order - headline))
-            .map((f) => f.text),
-    labelled,
-  };
+  const aroundHeadline = (found: { order: number; text: string }[]) =>
+    headline < 0
+      ? []
+      : found
+          .filter((f) => f.order >= headline - BEFORE_HEADLINE)
+          .sort((a, b) => Math.abs(a.order - headline) - Math.abs(b.order - headline))
+          .map((f) => f.text);
+  return { nearHeadline: aroundHeadline(near), labelled, nearBylines: aroundHeadline(bylines) };
 }
