@@ -11,7 +11,7 @@ import { MetadataScore, emptyCounts, isCalendarDay, formatTable, loadDataset, ro
 
 const F1_GATE = 0.9;
 /** The extractor's order of trust for publication dates (services/cleaner/src/extract/index.ts). */
-const DATE_SOURCE_ORDER = ['json-ld', 'meta', 'json-ld-page', 'vendor-meta', 'time-element', 'time-text', 'url', 'labelled-text', 'headline-text', 'visible-text', 'content-date', 'dateline', 'revision'];
+const DATE_SOURCE_ORDER = ['json-ld', 'meta', 'json-ld-page', 'vendor-meta', 'time-element', 'time-text', 'url', 'labelled-text', 'headline-text', 'title', 'visible-text', 'content-date', 'dateline', 'revision'];
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);

@@ -99,7 +99,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   if (first && datelineFound) first.text = first.text.slice(datelineFound.length);
   const body = blocksToText(blocks.filter((b) => b.text));
 
-  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, shown, language: signals.htmlLang ?? meta('og:locale', 'content-language') };
+  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, opening: first?.text, titles: [page.title, meta('og:title', 'twitter:title') ?? ''], shown, language: signals.htmlLang ?? meta('og:locale', 'content-language') };
   const published = publicationDate(dateSources, now);
   const modified = modificationDate(dateSources, now);
 

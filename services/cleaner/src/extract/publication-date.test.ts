@@ -109,3 +109,24 @@ describe('shownDateTexts: bylines by the headline', () => {
     expect(shownDateTexts(page.root).nearBylines).toEqual(['von Andreas Kürten']);
   });
 });
+
+describe('publicationDate: dates in the title and at the start of the text', () => {
+  it('reads a date that is a whole segment of the title', () => {
+    expect(publicationDate(sources({ titles: ['23.01.2022 - Dorothea Wierer darf noch jubeln'] }), now)).toEqual({ value: '2022-01-23T00:00:00Z', source: 'title' });
+    expect(publicationDate(sources({ titles: ['Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?'] }), now)?.value).toBe('2020-04-22T00:00:00Z');
+    expect(publicationDate(sources({ titles: ['Wochenbericht 14. - 20. Januar 2022'] }), now)).toBeUndefined();
+  });
+
+  it('reads a date opening the first paragraph, set off by a dash or a quote', () => {
+    expect(publicationDate(sources({ opening: '27.1.2022 - Bei der Erinnerung an die Verfolgten …' }), now)?.value).toBe('2022-01-27T00:00:00Z');
+    expect(publicationDate(sources({ opening: '01.02.2022 „Der Arbeitsmarkt ist gut in das neue Jahr gestartet“' }), now)?.value).toBe('2022-02-01T00:00:00Z');
+    expect(publicationDate(sources({ opening: 'Am 27.1.2022 wurde der Opfer gedacht.' }), now)).toBeUndefined();
+  });
+});
+
+describe('shownDateTexts: teaser styling', () => {
+  it('keeps a date line styled "teaser-meta" above the headline, but not dates inside a teaser list', () => {
+    const page = parsePage('<div class="teaser-list"><span>05.01.2022</span></div><h3 class="bb-teaser-meta">02.01.2022</h3><h1>Erlegungsprämie</h1>');
+    expect(shownDateTexts(page.root).nearHeadline).toEqual(['02.01.2022']);
+  });
+});

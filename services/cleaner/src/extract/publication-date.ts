@@ -11,7 +11,7 @@ import { dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './date
 import { elements, type Element } from './dom';
 import type { PageSignals } from './metadata';
 
-export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'labelled-text' | 'headline-text' | 'visible-text' | 'content-date' | 'dateline' | 'revision';
+export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'labelled-text' | 'headline-text' | 'title' | 'visible-text' | 'content-date' | 'dateline' | 'revision';
 
 export const PUBLICATION_META = ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'article.published', 'originalpublicationdate'];
 /** Generic "date" meta: CMSs fill it with the publication, the revision or the page's build date. */
@@ -33,6 +33,10 @@ export interface DateSources {
   contentDates: string[];
   /** The body's dateline day (YYYY-MM-DD), if any. */
   dateline?: string | undefined;
+  /** The page's <title> and og:title, which some CMSs prefix or suffix with the date ("23.01.2022 - Headline"). */
+  titles?: string[] | undefined;
+  /** The text of the body's first paragraph, which press releases open with their date ("27.1.2022 - …"). */
+  opening?: string | undefined;
   /** The page's declared language, which says how to read "3/5/2022". */
   language?: string | undefined;
   /** Dates the page shows next to its headline or after a label (see shownDateTexts). */
@@ -149,6 +153,8 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   if (labelled) return { value: labelled.value, source: 'labelled-text' };
   const nearHeadline = visible.find((v) => v.source === 'headline-text' && !v.revision);
   if (nearHeadline) return { value: nearHeadline.value, source: 'headline-text' };
+  const titled = (sources.titles ?? []).map((t) => titleDate(t, now)).find(Boolean);
+  if (titled) return { value: titled, source: 'title' };
   // Date boxes showing many different days are a list of other stories (teasers, archives).
   const boxDays = new Set(sources.dateTexts.slice(0, LIST_DATES).map((text) => parseTextDate(text, now, { shortYear: true })?.slice(0, 10)).filter(Boolean));
   const box = boxDays.size >= LIST_DATES ? undefined : (visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now));
@@ -156,6 +162,8 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   const content = firstDate(sources.contentDates, now);
   if (content) return { value: content.value, source: 'content-date' };
   if (sources.dateline) return { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' };
+  const opening = openingDate(sources.opening, now);
+  if (opening) return { value: opening, source: 'dateline' };
   // Last: a page that states only when it was last changed (wikis, evergreen service pages) is
   // dated by that change, the best estimate of when its text was current.
   const revision = modified ?? visible.find((v) => v.revision)?.value ?? firstRevisionNote(sources, now);
@@ -165,6 +173,23 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
 function firstRevisionNote(sources: DateSources, now: Date): string | undefined {
   for (const text of [...sources.dateTexts, ...sources.contentDates]) if (REVISION_NOTE.test(text)) return parseTextDate(text, now);
   return undefined;
+}
+
+/** "27.1.2022 - Bei der Erinnerung …", "01.02.2022 „Der Arbeitsmarkt …": a date opening the text, set off by a dash or a quote. */
+const OPENING_DATE = /^(?:\p{Lu}[\p{L}.-]+(?:\s\p{Lu}[\p{L}.-]+)?,?\s+)?(?:den\s+|am\s+)?(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4})\s*(?:[-–—|:]\s*|(?=[„"“«]))/u;
+
+/** A date that is a whole segment at either end of a title: "23.01.2022 - …", "… | 08.11.2021", "… vom 22.04.2020". */
+const TITLE_DATE = /^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\s*[-–—|:]\s|\s(?:[-–—|]|vom)\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\s*(?:[-–—|]|$)/u;
+
+function titleDate(title: string, now: Date): string | undefined {
+  const match = TITLE_DATE.exec(title);
+  const text = match?.[1] ?? match?.[2];
+  return text ? parseTextDate(text, now) : undefined;
+}
+
+function openingDate(text: string | undefined, now: Date): string | undefined {
+  const match = text ? OPENING_DATE.exec(text.slice(0, 80)) : null;
+  return match ? parseTextDate(match[1]!, now) : undefined;
 }
 
 /** The nearest date line by the headline when it holds nothing but a date and a time. */
@@ -219,10 +244,14 @@ const LABEL_REACH = 4;
 
 const SIDE_BLOCK = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|sidebar|widget\w*|related\w*|teaser\w*|recommend\w*|footer)(?:$|[\s_-])/i;
 
+/** A teaser box around an element puts it in a list of other stories; a "teaser-meta" class on the line itself is just styling. */
+const TEASER = /(?:^|[\s_-])teaser\w*(?:$|[\s_-])/i;
+
 function inSideBlock(element: Element): boolean {
   for (let e: Element | null = element; e; e = e.parent) {
     if (e.tag === 'aside' || e.tag === 'footer' || e.tag === 'nav') return true;
-    if (e.tag !== 'body' && e.tag !== 'html' && SIDE_BLOCK.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+    const names = `${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`;
+    if (e.tag !== 'body' && e.tag !== 'html' && SIDE_BLOCK.test(names) && (e !== element || !TEASER.test(names))) return true;
   }
   return false;
 }
