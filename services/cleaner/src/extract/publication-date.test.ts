@@ -130,3 +130,15 @@ describe('shownDateTexts: teaser styling', () => {
     expect(shownDateTexts(page.root).nearHeadline).toEqual(['02.01.2022']);
   });
 });
+
+describe('shownDateTexts: labels in longer and indented text', () => {
+  it('reads a labelled date in indented markup, a long meta line and a lead paragraph', () => {
+    const indent = ' '.repeat(300);
+    const page = parsePage(
+      `<div>${indent}<h5>Datum:  </h5>03.11.2021${indent}</div>` +
+        `<p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61<br>© bei der Autorin und bei der Literaturkritik, alle Rechte vorbehalten, Nachdruck nur nach Genehmigung</p>` +
+        `<p>Pressemitteilung vom 25. Januar 2022 | Berlin – ${'Die Ministerin besuchte das Welternährungsprogramm. '.repeat(6)}</p>`,
+    );
+    expect(shownDateTexts(page.root).labelled.map((t) => t.slice(0, 15))).toEqual(['03.11.2021', '01.11.2023Lesun', '25. Januar 2022']);
+  });
+});

@@ -128,8 +128,10 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     // A UTC timestamp near midnight: the day the URL or the page writes is the local one.
     const shown = visible.filter((v) => !v.revision);
     if (published.utc && url && dayDistance(url, published.value) === 1) return { value: url, source: published.source };
-    // A generic date field loses to the date the page shows as its own: a <time>, or an earlier
+    // A generic date field loses to the date the page shows as its own: a labelled date, a <time>, or an earlier
     // date in a date box (later ones are "today" in the header or upcoming events).
+    const labelled = shown.find((v) => v.source === 'labelled-text');
+    if (published.generic && labelled && day(labelled.value) !== day(published.value)) return { value: labelled.value, source: labelled.source };
     if (published.generic && shown[0] && day(shown[0].value) !== day(published.value) && (shown[0].source === 'time-text' || shown[0].value < published.value)) {
       return { value: shown[0].value, source: shown[0].source };
     }
@@ -231,11 +233,12 @@ const DATE_HINT = /\d{1,2}\.\s?\d{1,2}\.\s?\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+
 const BEFORE_HEADLINE = 15;
 const AFTER_HEADLINE = 60;
 const MAX_LINE = 100;
+const MAX_RAW_TEXT = 2000;
 /** Characters besides the date: a place, a label, a name ("Pressemitteilung vom …| Berlin"). */
 const MAX_BESIDE_DATE = 45;
 
 /** A label that says the next text is the publication date ("Datum:", "Erschienen am"). */
-const LABEL_WORDS = String.raw`datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|published(?: on)?|publication date|erscheinungsdatum|ausgabedatum|posted(?: on)?|fecha|publicado(?: el)?|publié le|data publikacji`;
+const LABEL_WORDS = String.raw`(?:presse)?(?:mitteilung|meldung|information)\s+vom|fachmeldung\s+vom|datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|published(?: on)?|publication date|erscheinungsdatum|ausgabedatum|posted(?: on)?|fecha|publicado(?: el)?|publié le|data publikacji`;
 const DATE_LABEL = new RegExp(String.raw`^(?:${LABEL_WORDS})\s*:?`, 'i');
 /** A label inside a meta line ("Letzte Änderung: … Erschienen am: 01.11.2023"). */
 const INNER_LABEL = new RegExp(String.raw`(?<!\p{L})(?:${LABEL_WORDS})\s*:?\s*`, 'giu');
@@ -308,8 +311,16 @@ export function shownDateTexts(root: Element): ShownDateTexts {
     if (element.tag === 'h1' && headline < 0) headline = order;
     let own = '';
     for (const child of element.children) if (typeof child === 'string') own += child;
-    if (own.length < 4 || own.length > MAX_LINE * 2) continue;
+    // Indentation can make the raw text long: measure it collapsed (raw cap keeps this cheap).
+    if (own.length < 4 || own.length > MAX_RAW_TEXT) continue;
     own = own.replace(/\s+/g, ' ').trim();
+    if (own.length < 4) continue;
+    if (own.length > MAX_LINE * 2) {
+      // A lead paragraph that opens with "Pressemitteilung vom 25. Januar 2022 | Berlin – …".
+      const opening = labelledInside(own.slice(0, MAX_LINE));
+      if (opening) labelled.push(opening);
+      continue;
+    }
     const label = DATE_LABEL.exec(own);
     if (label && own.length === label[0].length) {
       // A label whose parent already gave its date (hasLabelChild below) labels nothing further.
@@ -318,7 +329,13 @@ export function shownDateTexts(root: Element): ShownDateTexts {
     }
     const nearEnough = headline < 0 || order <= headline + AFTER_HEADLINE;
     if (nearEnough && own.length <= MAX_BYLINE && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
-    if (!DATE_HINT.test(own) || own.length > MAX_LINE) continue;
+    if (!DATE_HINT.test(own)) continue;
+    if (own.length > MAX_LINE) {
+      // A longer meta line can still hold a labelled date ("Letzte Änderung: … Erschienen am: …").
+      const inner = labelledInside(own);
+      if (inner) labelled.push(inner);
+      continue;
+    }
     const labelChild = !label && hasLabelChild(element);
     if (label || order - labelAt <= LABEL_REACH || labelChild) {
       labelled.push(label ? own.slice(label[0].length) : own);
