@@ -84,7 +84,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const { title, titleFull } = chooseTitle({ h1: signals.h1, titledHeadings: signals.titledHeadings, brandHeadings: signals.brandHeadings, ogTitle: meta('og:title', 'twitter:title'), headline: ld?.headline, htmlTitle: page.title }, siteName, domain);
 
   // Read before extractContent, which prunes the tree.
-  const shown = shownDateTexts(page.root);
+  const shown = shownDateTexts(page.root, title);
   const content = extractContent(page.root, [title, titleFull]);
   // A "Von …"/"By …" line at the top or bottom of the text is the byline: metadata, not body.
   // Headings above the text (kicker, subtitle) push the byline down, but a byline can be a heading itself.

@@ -142,3 +142,12 @@ describe('shownDateTexts: labels in longer and indented text', () => {
     expect(shownDateTexts(page.root).labelled.map((t) => t.slice(0, 15))).toEqual(['03.11.2021', '01.11.2023Lesun', '25. Januar 2022']);
   });
 });
+
+describe('shownDateTexts: the headline anchor', () => {
+  it('anchors on the heading that carries the title, not on a logo <h1>', () => {
+    const filler = '<p>Menu item</p>'.repeat(70);
+    const page = parsePage(`<h1>Site Logo</h1><nav>${filler}</nav><h2 class="post-title">Malaga im Winter</h2><p>· November 22, 2011 ·</p>`);
+    expect(shownDateTexts(page.root, 'Malaga im Winter').nearHeadline).toEqual(['· November 22, 2011 ·']);
+    expect(shownDateTexts(page.root).nearHeadline).toEqual([]);
+  });
+});

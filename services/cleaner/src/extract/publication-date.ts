@@ -8,7 +8,7 @@
  * also "today" in headers and dates of comments.
  */
 import { dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
-import { elements, type Element } from './dom';
+import { elements, textOf, type Element } from './dom';
 import type { PageSignals } from './metadata';
 
 export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'labelled-text' | 'headline-text' | 'title' | 'visible-text' | 'content-date' | 'dateline' | 'revision';
@@ -298,7 +298,9 @@ const MAX_BYLINE = 80;
  * headline, in markup without a telling class ("<p class=meta-info>", a bare "<h3>21.01.2022</h3>"
  * above the headline, "Hamburg, 2. November 2021" below it), or after a label.
  */
-export function shownDateTexts(root: Element): ShownDateTexts {
+export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
+  const wanted = title ? title.replace(/\s+/g, ' ').trim().toLowerCase() : '';
+  let titleHeading = -1;
   const near: { order: number; text: string }[] = [];
   const bylines: { order: number; text: string }[] = [];
   const labelled: string[] = [];
@@ -309,6 +311,9 @@ export function shownDateTexts(root: Element): ShownDateTexts {
   for (const element of elements(root)) {
     order++;
     if (element.tag === 'h1' && headline < 0) headline = order;
+    // The headline is the heading that carries the title: the first <h1> is sometimes the logo,
+    // and blog themes put the post title in an <h2>.
+    if (titleHeading < 0 && wanted && /^h[1-3]$/.test(element.tag) && textOf(element).replace(/\s+/g, ' ').trim().toLowerCase() === wanted) titleHeading = order;
     let own = '';
     for (const child of element.children) if (typeof child === 'string') own += child;
     // Indentation can make the raw text long: measure it collapsed (raw cap keeps this cheap).
@@ -327,8 +332,7 @@ export function shownDateTexts(root: Element): ShownDateTexts {
       if (element.parent !== labelledParent) labelAt = order;
       continue;
     }
-    const nearEnough = headline < 0 || order <= headline + AFTER_HEADLINE;
-    if (nearEnough && own.length <= MAX_BYLINE && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
+    if (own.length <= MAX_BYLINE && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
     if (!DATE_HINT.test(own)) continue;
     if (own.length > MAX_LINE) {
       // A longer meta line can still hold a labelled date ("Letzte Änderung: … Erschienen am: …").
@@ -347,14 +351,15 @@ export function shownDateTexts(root: Element): ShownDateTexts {
     }
     // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …"), and not the date
     // of a teaser in a side or footer widget.
-    if (nearEnough && own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own });
+    if (own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own });
   }
+  const anchor = titleHeading >= 0 ? titleHeading : headline;
   const aroundHeadline = (found: { order: number; text: string }[]) =>
-    headline < 0
+    anchor < 0
       ? []
       : found
-          .filter((f) => f.order >= headline - BEFORE_HEADLINE)
-          .sort((a, b) => Math.abs(a.order - headline) - Math.abs(b.order - headline))
+          .filter((f) => f.order >= anchor - BEFORE_HEADLINE && f.order <= anchor + AFTER_HEADLINE)
+          .sort((a, b) => Math.abs(a.order - anchor) - Math.abs(b.order - anchor))
           .map((f) => f.text);
   return { nearHeadline: aroundHeadline(near), labelled, nearBylines: aroundHeadline(bylines) };
 }
