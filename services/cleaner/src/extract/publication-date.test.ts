@@ -151,3 +151,15 @@ describe('shownDateTexts: the headline anchor', () => {
     expect(shownDateTexts(page.root).nearHeadline).toEqual([]);
   });
 });
+
+describe('publicationDate: local midnight written in UTC', () => {
+  it('reads 23:00Z in winter and 22:00Z in summer as the next day on Central European pages', () => {
+    expect(publicationDate(sources({ meta: new Map([['article:published_time', '2022-11-06T23:00:00Z']]), language: 'de' }), now)?.value).toBe('2022-11-07T00:00:00+01:00');
+    expect(publicationDate(sources({ meta: new Map([['article:published_time', '2022-07-06T22:00:00Z']]), language: 'de-CH' }), now)?.value).toBe('2022-07-07T00:00:00+02:00');
+  });
+
+  it('keeps real evening hours and pages from elsewhere', () => {
+    expect(publicationDate(sources({ meta: new Map([['article:published_time', '2022-11-06T22:00:00Z']]), language: 'de' }), now)?.value).toBe('2022-11-06T22:00:00Z');
+    expect(publicationDate(sources({ meta: new Map([['article:published_time', '2022-11-06T23:00:00Z']]), language: 'en-US' }), now)?.value).toBe('2022-11-06T23:00:00Z');
+  });
+});

@@ -122,7 +122,7 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   const visible = visibleDates(sources, now);
   const url = dateFromUrl(sources.url, now);
   if (published) {
-    const chosen = { value: published.value, source: published.source };
+    const chosen = { value: localMidnight(published, sources.language) ?? published.value, source: published.source };
     // A URL's date is written once, when the story is created: the strongest confirmation.
     if (url && day(url) === day(published.value)) return chosen;
     // A UTC timestamp near midnight: the day the URL or the page writes is the local one.
@@ -192,6 +192,34 @@ function titleDate(title: string, now: Date): string | undefined {
 function openingDate(text: string | undefined, now: Date): string | undefined {
   const match = text ? OPENING_DATE.exec(text.slice(0, 80)) : null;
   return match ? parseTextDate(match[1]!, now) : undefined;
+}
+
+/** Languages of countries on Central European time (UTC+1, +2 in summer). */
+const CET_LANGUAGE = /^(?:de|fr|it|nl|pl|cs|sk|sl|hr|hu|da|sv|no|nb|nn|lb)\b/i;
+
+/**
+ * A date-only value that a CMS in Central Europe stored as local midnight and wrote in UTC
+ * ("2022-11-06T23:00:00Z" for 7 November): on such pages the intended day is the next one.
+ */
+function localMidnight(published: DeclaredDate, language: string | undefined): string | undefined {
+  if (!published.utc || !language || !CET_LANGUAGE.test(language.trim())) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(22|23):00:00/.exec(published.value);
+  if (!match) return undefined;
+  const instant = Date.parse(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:00:00Z`);
+  // Midnight is 23:00 UTC in winter time and 22:00 UTC in summer time; any other pairing is a real hour.
+  const summer = isEuropeanSummerTime(instant, Number(match[1]));
+  if ((match[4] === '22') !== summer) return undefined;
+  const next = new Date(instant + 86_400_000).toISOString().slice(0, 10);
+  return `${next}T00:00:00${summer ? '+02:00' : '+01:00'}`;
+}
+
+/** EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
+function isEuropeanSummerTime(instant: number, year: number): boolean {
+  const lastSunday = (month: number) => {
+    const last = new Date(Date.UTC(year, month + 1, 0));
+    return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+  };
+  return instant >= lastSunday(2) && instant < lastSunday(9);
 }
 
 /** The nearest date line by the headline when it holds nothing but a date and a time. */
