@@ -163,3 +163,17 @@ describe('publicationDate: local midnight written in UTC', () => {
     expect(publicationDate(sources({ meta: new Map([['article:published_time', '2022-11-06T23:00:00Z']]), language: 'en-US' }), now)?.value).toBe('2022-11-06T23:00:00Z');
   });
 });
+
+describe('publicationDate: a generic date confirmed by the headline line', () => {
+  it('keeps the generic date field when the line by the headline shows the same day', () => {
+    const chosen = publicationDate(
+      sources({
+        meta: new Map([['date', '2021-10-28T13:21:30+01:00']]),
+        times: [{ value: '2021-10-27T20:35:36+01:00', text: '2021-10-27T20:35:36+01:00', published: false, modified: false }],
+        shown: { nearHeadline: ['Berlin, 28.10.2021, 058/21'], labelled: [], nearBylines: [] },
+      }),
+      now,
+    );
+    expect(chosen?.value).toBe('2021-10-28T13:21:30+01:00');
+  });
+});
