@@ -154,9 +154,65 @@ function isSiteBrand(name: string, site: SiteNames, publisher: string | undefine
   return labels.some((l) => s !== l && s.includes(l)) || (siteName.length >= 4 && s !== siteName && (s.includes(siteName) || (s.length >= 4 && siteName.includes(s))));
 }
 
+/**
+ * News agencies as articles credit them ("dpa", "AFP", "APA/AP"). Researchers filter by agency, so
+ * a credited agency is kept as the author when no person is named. A fixed list, because an
+ * unlabelled bracket or copyright note naming anything else is more often an aside or a photo credit.
+ */
+const AGENCIES = new Set(['dpa', 'afp', 'ap', 'apa', 'reuters', 'kna', 'epd', 'sid', 'dapd', 'ddp', 'ots', 'kathpress', 'kap', 'sda', 'keystone-sda', 'ats', 'ansa', 'efe', 'jiji', 'kyodo', 'xinhua', 'aap', 'pa', 'pti', 'ians', 'upi', 'tass', 'ria novosti', 'belga', 'anp', 'ntb', 'ctk', 'pap', 'mti', 'hina', 'bta', 'lusa', 'europa press', 'yonhap', 'bloomberg', 'kipa', 'agenturen', 'agencies', 'agences', 'agencias']);
+
+/** "Quelle: dpa", "Source: Reuters": a label that introduces a credit, not a person's byline. */
+const CREDIT_LABEL = /^(?:quelle|quellen|source|sources|fuente|fonte)\s*:\s*/i;
+/** "© 2012 APA/AP", "(c) dpa". */
+const COPYRIGHT_MARK = /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?/i;
+
+/**
+ * The credit of a credit line ("Quelle: hessenschau.de/bb", "(FR mit dpa)", "© 2012 APA/AP"), as
+ * written. Without a "Quelle:" label it must name an agency, so that photo credits and asides in
+ * brackets stay out; besides agencies it may hold editors' initials ("lno"), short abbreviations
+ * ("FR") and the site's name ("AFP/The Local"). A credit that is only the site's name is no author.
+ */
+export function creditInLine(line: string, site: SiteNames, publisher?: string): string | undefined {
+  let text = collapse(line);
+  const labelled = CREDIT_LABEL.test(text);
+  // "Quelle: (Strato)" cites where a quote comes from; a credit is not bracketed after its label.
+  if (labelled && /^\(/.test(text.replace(CREDIT_LABEL, ''))) return undefined;
+  text = text
+    .replace(CREDIT_LABEL, '')
+    .replace(COPYRIGHT_MARK, '')
+    .replace(/^(?:pressemitteilung|pressemeldung|press release|communiqué de presse|nota de prensa)\s+(?:der\s+|des\s+|von\s+|from\s+|of\s+)?/i, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/[\s.;,]+$/, '')
+    .trim();
+  if (!text || text.length > 40) return undefined;
+  const siteNames = [site.siteName, publisher, site.domain, site.domain?.replace(/\.[a-z]+$/i, '')].filter((n): n is string => !!n).map(squash);
+  const isSite = (part: string) => siteNames.includes(squash(part));
+  if (isSite(text)) return undefined;
+  const parts = text.split(/\s*(?:\/|,|;|&|\s(?:mit|with|und|and)\s)\s*/i).filter(Boolean);
+  if (parts.length > 4) return undefined;
+  let agency = false;
+  for (const part of parts) {
+    if (AGENCIES.has(part.toLowerCase())) agency = true;
+    // "red" is the newsroom ("Redaktion"), which credits no one.
+    else if (/^(?:red|redaktion|team)$/i.test(part) || ROLE_WORDS.test(part)) return undefined;
+    else if (/^\p{Ll}{2,4}$/u.test(part) || /^\p{Lu}{2,5}$/u.test(part) || isSite(part)) continue;
+    // A labelled credit may name another organisation: "MDR THÜRINGEN", "hessenschau.de", "kathpress".
+    else if (!labelled || !/^(?:\p{Lu}[\p{L}.-]*|[\p{Ll}-]+(?:\.[a-z]{2,4})?)(?:\s\p{Lu}[\p{L}.-]*){0,2}$/u.test(part)) return undefined;
+  }
+  return agency || labelled ? text : undefined;
+}
+
 export interface AuthorSources {
   /** Person names of the JSON-LD Article-like object. */
   ldAuthors: string[];
+  /** Organisations the JSON-LD Article-like object names as its author. */
+  ldOrganisations?: string[] | undefined;
+  /**
+   * Credit lines, tried in this order when no person is found: labelled lines ("Quelle: dpa") and
+   * the trailing bracket of the text's last paragraphs ("(FR mit dpa)"), the dateline's agency,
+   * then copyright and source notes ("© 2012 APA/AP").
+   */
+  creditLines?: string[] | undefined;
   /** Authors of another JSON-LD object (WebPage, Recipe), as older Yoast graphs declare them. */
   pageLdAuthors: string[];
   meta: Map<string, string>;
@@ -186,7 +242,8 @@ const AUTHOR_META = ['citation_author', 'author', 'article:author', 'og:article:
  *  3. JSON-LD authors of another object (WebPage);
  *  4. the first visible byline element that yields a name;
  *  5. a "Von …"/"By …" line at the top or bottom of the text;
- *  6. "von X"/"by X"/"Autor: X" in a short meta line.
+ *  6. "von X"/"by X"/"Autor: X" in a short meta line;
+ *  7. with no person anywhere, a credited organisation (creditedOrganisations).
  * Declared values come first: visible bylines also sit in teasers and author boxes of other posts.
  */
 export function chooseAuthors(sources: AuthorSources): string[] {
@@ -223,7 +280,7 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     if (groups[i]!.length) authors = clean(groups[i]!);
     rest = groups.slice(i + 1);
   }
-  if (!authors.length) return authors;
+  if (!authors.length) return creditedOrganisations(sources);
   // Accents differ between a handle and the written name ("gabor_munier", "Gàbor Muniér").
   const key = (name: string) => squash(name.normalize('NFD').replace(/\p{M}+/gu, ''));
   // Another declared list that repeats these names and adds some is the fuller byline (JSON-LD often lists only the first author).
@@ -240,4 +297,26 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     authors = authors.map((a) => (/\s/.test(a) ? a : (written.get(key(a)) ?? a)));
   }
   return authors;
+}
+
+/**
+ * Organisations credited as the author, for pages that name no person: a JSON-LD Organization
+ * other than the publisher and the site, an agency in an author meta tag ("AFP/The Local"), else
+ * the first credit line that reads as one.
+ */
+function creditedOrganisations(sources: AuthorSources): string[] {
+  const { site, publisher } = sources;
+  const organisations = (sources.ldOrganisations ?? []).map(collapse).filter((name) => name && !isSiteBrand(name, site, publisher) && !/^(?:redaktion|team|editorial|newsroom|staff)\b/i.test(name) && !PLACEHOLDER.test(name));
+  if (organisations.length) return [...new Set(organisations)];
+  for (const key of AUTHOR_META) {
+    const value = sources.meta.get(key);
+    const credit = value && !/^(?:https?:|@)/.test(value.trim()) ? creditInLine(value, site, publisher) : undefined;
+    // A meta tag holds the author field itself, so only an agency counts, not any organisation.
+    if (credit && !CREDIT_LABEL.test(collapse(value!))) return [credit];
+  }
+  for (const line of sources.creditLines ?? []) {
+    const credit = creditInLine(line, site, publisher);
+    if (credit) return [credit];
+  }
+  return [];
 }

@@ -215,6 +215,26 @@ describe('byline markup', () => {
     expect(authorsOf(`<article><p>Von Roland Brockmann und Sebastian Drescher<br>Kakuma / Kenia</p>${text}</article>`)).toEqual(['Roland Brockmann', 'Sebastian Drescher']);
   });
 
+  it('reads the name after an "Autor:" label element, but not a role noted after a name', () => {
+    expect(authorsOf(`<article>${text}<div><h5>Autor: </h5>Peter Maahn</div></article>`)).toEqual(['Peter Maahn']);
+    expect(authorsOf(`<article><ul><li><strong>Author</strong> Ben Knight</li></ul>${text}</article>`)).toEqual(['Ben Knight']);
+    expect(authorsOf(`<article>${text}<p><strong>Marie Arana</strong>, <span>author</span><br><strong>Margaret Atwood</strong></p></article>`)).toEqual([]);
+  });
+
+  it('reads an author box that holds only "von …"', () => {
+    expect(authorsOf(`<article><div class="authorbox"><span class="pictureblock author"> </span><div class="textblock"><strong>von</strong> <span>Dennis Kochinky</span></div></div>${text}</article>`)).toEqual(['Dennis Kochinky']);
+  });
+
+  it('credits the agency when no person is named: dateline, closing bracket, "Quelle:" line, copyright note', () => {
+    expect(authorsOf(`<article><p>Hamburg (dpa/lno) – ${text.slice(3)}</article>`)).toEqual(['dpa/lno']);
+    expect(authorsOf(`<article>${text}<p>Die Zyste könne sich jederzeit neu bilden. (FR mit dpa)</p></article>`)).toEqual(['FR mit dpa']);
+    expect(authorsOf(`<form><article>${text}<p style="text-align:right">Quelle: <a href="https://kathpress.example">kathpress</a></p></article></form>`)).toEqual(['kathpress']);
+    expect(authorsOf(`<article><div class="images"><img src="a.jpg"><span>© 2012 APA/AP</span></div>${text}</article>`)).toEqual(['APA/AP']);
+    // A source under a chart is the chart's, and a person byline wins over any credit.
+    expect(authorsOf(`<article>${text}<figure><img src="c.png"><figcaption>Quelle: Statistisches Bundesamt</figcaption></figure></article>`)).toEqual([]);
+    expect(authorsOf(`<article><p class="byline">Von Jane Doe</p><p>Berlin (dpa) – ${text.slice(3)}</article>`)).toEqual(['Jane Doe']);
+  });
+
   it('reads the author of a JSON-LD WebPage (older Yoast graphs), also with raw line breaks in strings', () => {
     const graph = {
       '@context': 'https://schema.org',
@@ -225,5 +245,11 @@ describe('byline markup', () => {
     };
     const json = JSON.stringify(graph).replace('LINEBREAK', 'Writes\nabout climate');
     expect(authorsOf(`<article>${text}</article>`, `<script type="application/ld+json">${json}</script>`)).toEqual(['Giovanni Gaggero']);
+  });
+
+  it('keeps a JSON-LD Organization author other than the publisher', () => {
+    const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'A', author, publisher: { '@type': 'Organization', name: 'Coastal Herald' } })}</script>`;
+    expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Reuters' }))).toEqual(['Reuters']);
+    expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Coastal Herald' }))).toEqual([]);
   });
 });

@@ -103,8 +103,19 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const published = publicationDate(dateSources, now);
   const modified = modificationDate(dateSources, now);
 
+  // Credit lines end the text: "Quelle: dpa" on its own, or "(FR mit dpa)" after the last sentence.
+  const lastParagraphs = blocks.filter((b) => b.kind !== 'heading').slice(-3).map((b) => collapse(b.text));
+  const creditLines = [
+    ...signals.bylines.filter((line) => /^(?:quelle|source)\s*:/i.test(line)),
+    ...lastParagraphs.filter((text) => /^(?:quelle|source)\s*:/i.test(text)),
+    ...lastParagraphs.map((text) => /\(([^()]{2,40})\)$/.exec(text)?.[0]).filter((text): text is string => !!text),
+    ...(datelineFound?.agency ? [datelineFound.agency] : []),
+    ...signals.creditTexts,
+  ];
   const authors = chooseAuthors({
     ldAuthors: ld?.authors ?? [],
+    ldOrganisations: ld?.organisationAuthors,
+    creditLines,
     pageLdAuthors: jsonLd.pageAuthors,
     meta: signals.meta,
     bylines: signals.bylines,

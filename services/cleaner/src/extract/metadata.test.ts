@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineInText, chooseAuthors, cleanAuthors, nameBesideDate } from './authors';
+import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, nameBesideDate } from './authors';
 import { chooseTitle, cleanTitle } from './metadata';
 
 const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
@@ -175,6 +175,44 @@ describe('chooseAuthors', () => {
 
   it('reads a name out of a dated byline element', () => {
     expect(chooseAuthors({ ...base, bylines: ['Posted on September 21, 2020 by Adi Tzlil'] })).toEqual(['Adi Tzlil']);
+  });
+});
+
+describe('creditInLine', () => {
+  const hessenschau = site('hessenschau.de', 'hessenschau.de');
+
+  it('reads agency and source credits as written', () => {
+    expect(creditInLine('Quelle: hessenschau.de/bb', hessenschau)).toBe('hessenschau.de/bb');
+    expect(creditInLine('Quelle: MDR THÜRINGEN/ls', site('MDR', 'mdr.de'))).toBe('MDR THÜRINGEN/ls');
+    expect(creditInLine('(FR mit dpa)', site())).toBe('FR mit dpa');
+    expect(creditInLine('© 2012 APA/AP', site())).toBe('APA/AP');
+    expect(creditInLine('dpa/lno', site())).toBe('dpa/lno');
+    expect(creditInLine('AFP/The Local', site('The Local', 'thelocal.se'))).toBe('AFP/The Local');
+  });
+
+  it('rejects the site alone, the newsroom, quoted sources and brackets that name no agency', () => {
+    expect(creditInLine('Quelle: hessenschau.de', hessenschau)).toBeUndefined();
+    expect(creditInLine('Quelle: (Strato)', site())).toBeUndefined();
+    expect(creditInLine('(red)', site())).toBeUndefined();
+    expect(creditInLine('Quelle: Redaktion', site())).toBeUndefined();
+    expect(creditInLine('(siehe Grafik)', site())).toBeUndefined();
+    expect(creditInLine('© 2021 Jane Doe', site())).toBeUndefined();
+  });
+});
+
+describe('chooseAuthors: credited organisations', () => {
+  const base = { ldAuthors: [], pageLdAuthors: [], meta: new Map<string, string>(), bylines: [], bodyBylines: [], metaLines: [], site: site('Coastal Herald', 'herald.example') };
+
+  it('keeps a JSON-LD Organization author that is not the publisher or the site', () => {
+    expect(chooseAuthors({ ...base, ldOrganisations: ['Deutsche Presse-Agentur'], publisher: 'Coastal Herald Media' })).toEqual(['Deutsche Presse-Agentur']);
+    expect(chooseAuthors({ ...base, ldOrganisations: ['Coastal Herald'] })).toEqual([]);
+    expect(chooseAuthors({ ...base, ldOrganisations: ['Herald Media GmbH'], publisher: 'Herald Media GmbH' })).toEqual([]);
+  });
+
+  it('takes a credit line only when no person is named', () => {
+    expect(chooseAuthors({ ...base, creditLines: ['(dpa)'] })).toEqual(['dpa']);
+    expect(chooseAuthors({ ...base, bylines: ['Von Jane Doe'], creditLines: ['(dpa)'], ldOrganisations: ['Reuters'] })).toEqual(['Jane Doe']);
+    expect(chooseAuthors({ ...base, meta: new Map([['og:article:author', 'AFP/Coastal Herald']]) })).toEqual(['AFP/Coastal Herald']);
   });
 });
 

@@ -18,6 +18,20 @@ export interface PageSignals {
   dateTexts: string[];
   /** Short texts of post meta lines ("meta", Drupal's "submitted"), which name the author beside the date ("Submitted by jane on …"). */
   metaTexts: string[];
+  /** Short copyright and source notes ("© 2012 APA/AP", class "credit"/"source"), which can credit an agency. */
+  creditTexts: string[];
+}
+
+const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|source|quelle|agency|agentur)(?:$|[\s_-])/i;
+/** Images carry their own credits: a photo agency is not the article's. */
+const IMAGE_AREA = /(?:^|[\s_-])(?:figure|figcaption|picture|img|image|images|photo|photos|foto|fotos|bild|media|caption|gallery|slider?|slideshow)(?:$|[\s_-])/i;
+
+function inImageArea(element: Element): boolean {
+  let depth = 0;
+  for (let e: Element | null = element; e && e.tag !== 'body' && depth < 4; e = e.parent, depth++) {
+    if (e.tag === 'figure' || e.tag === 'figcaption' || e.tag === 'picture' || (e !== element && IMAGE_AREA.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`))) return true;
+  }
+  return false;
 }
 
 const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|autorenzeile|byline|by-line|verfasser|writer|creator|contributors?|article-?author|post-?author|entry-?author)(?:$|[\s_-]|name)/i;
@@ -78,11 +92,11 @@ const PAGE_SIDE_AREA = /(?:^|[\s_-])(?:footer|(?<!(?:with|has|no)-)sidebar)(?:$|
 const POST_CONTAINER = /(?:^|\s)(?:hentry|h-entry|post|type-post|blog-post)(?:\s|$)/;
 
 /** Bylines in comments, forms, footers and side blocks name someone other than the author; a footer or aside within the post does not. */
-function inPageFurniture(element: Element): boolean {
+function inPageFurniture(element: Element, formsAreFurniture = true): boolean {
   let side = false;
   let inPost = false;
   for (let e: Element | null = element; e; e = e.parent) {
-    if (e.tag === 'form' || e.tag === 'nav' || e.tag === 'label') return true;
+    if ((e.tag === 'form' && formsAreFurniture) || e.tag === 'nav' || e.tag === 'label') return true;
     if (e.tag === 'body' || e.tag === 'html' || e.tag === 'main') continue;
     if (e.tag === 'article' || POST_CONTAINER.test(e.attrs.class ?? '')) {
       side = false;
@@ -96,10 +110,32 @@ function inPageFurniture(element: Element): boolean {
   return side;
 }
 
+/** An element that only labels the author beside it. */
+const AUTHOR_LABEL = /^(?:autor|autorin|autoren|author|authors|von|verfasser|verfasserin|geschrieben von|written by)\s*:?$/i;
+
+/** The text that follows an element among its siblings: the first non-empty string or element text. */
+function textAfter(element: Element): string | undefined {
+  const siblings = element.parent?.children ?? [];
+  for (let i = siblings.indexOf(element) + 1; i < siblings.length; i++) {
+    const sibling = siblings[i]!;
+    const text = collapse(typeof sibling === 'string' ? sibling : textOf(sibling));
+    if (text) return text;
+  }
+  return undefined;
+}
+
+function startsLine(element: Element): boolean {
+  for (const sibling of element.parent?.children ?? []) {
+    if (sibling === element) return true;
+    if (typeof sibling === 'string' ? sibling.trim() : sibling.tag !== 'br' && textOf(sibling).trim()) return false;
+  }
+  return false;
+}
+
 /** Reads meta tags, canonical link, language, headlines, dates and bylines in one walk. */
 export function collectSignals(root: Element): PageSignals {
   const meta = new Map<string, string>();
-  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [], metaTexts: [] };
+  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [], metaTexts: [], creditTexts: [] };
   const preciseBylines: string[] = [];
   for (const e of elements(root)) {
     const a = e.attrs;
@@ -146,12 +182,37 @@ export function collectSignals(root: Element): PageSignals {
     }
     const isAuthorProp = /(?:^|\s)author(?:\s|$)/i.test(a.itemprop ?? '') || /(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') || e.tag === 'address';
     const names = `${a.class ?? ''} ${a.id ?? ''}`;
-    if ((isAuthorProp || (AUTHOR_CLASS.test(names) && (!AUTHOR_CLASS_EXCLUDE.test(names) || AUTHOR_LAST.test(names)))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e)) {
+    const authorClass = AUTHOR_CLASS.test(names);
+    if (authorClass && !isAuthorProp && AUTHOR_CLASS_EXCLUDE.test(names) && !AUTHOR_LAST.test(names) && signals.bylines.length < 20 && !inPageFurniture(e)) {
+      // An "authorbox" is mostly a bio, but one that holds only "von Jane Doe" is the byline.
+      const text = collapse(textOf(e));
+      if (text.length <= 60 && /^(?:von|by|par|por)\s+\p{Lu}/iu.test(text)) signals.bylines.push(text);
+    }
+    // Only near-leaf elements can be a label: reading the text of every wrapper would cost a pass per level.
+    const leafish = e.children.length <= 2 && e.children.every((c) => typeof c === 'string' || c.children.every((x) => typeof x === 'string'));
+    const label = leafish && /^(?:h[3-6]|b|strong|span|dt|th|label|div|p|em)$/.test(e.tag) ? collapse(textOf(e)) : '';
+    // Without a colon, a label must start its line: "Marie Arana, <span>author</span>" describes the name before it.
+    if (label && AUTHOR_LABEL.test(label) && (label.endsWith(':') || startsLine(e)) && signals.bylines.length < 20 && !inPageFurniture(e)) {
+      // "<h5>Autor:</h5> Peter Maahn", "<dt>Autor</dt><dd>Jane Doe</dd>": the name follows the label element.
+      const next = textAfter(e);
+      if (next && next.length <= 80) signals.bylines.push(`Autor: ${next}`);
+    }
+    if ((isAuthorProp || (authorClass && (!AUTHOR_CLASS_EXCLUDE.test(names) || AUTHOR_LAST.test(names)))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e)) {
       const nameElement = isAuthorProp ? [...elements(e)].find((x) => x !== e && /(?:^|\s)name(?:\s|$)/i.test(x.attrs.itemprop ?? '')) : undefined;
       const text = nameElement ? (nameElement.attrs.content ?? collapse(textOf(nameElement))) : collapse(textOf(e));
       // rel/itemprop=author and "author" classes name the author alone; "byline" boxes mix in dates.
       const precise = isAuthorProp || /(?:^|[\s_-])(?:author|autor|fn)(?:$|[\s_-])/i.test(names);
       if (text && text.length <= 120) (precise ? preciseBylines : signals.bylines).push(text);
+    }
+    if (signals.creditTexts.length < 10 && e.tag !== 'html' && e.tag !== 'body' && e.tag !== 'head') {
+      const lead = e.children.find((c): c is string => typeof c === 'string' && c.trim() !== '')?.trim() ?? '';
+      // ASP.NET pages wrap the whole page in one <form>: a credit line is not a form field.
+      // "© 2012 APA/AP" under the article's picture credits the story's agency too (agency names only, see creditInLine);
+      // a "Quelle:" note or a "credit" box in a figure names the picture's or the chart's source.
+      const copyright = /^(?:©|\(c\))/i.test(lead);
+      const noted = /^(?:quelle|source)\s*:/i.test(lead) || CREDIT_CLASS.test(names);
+      const text = copyright || noted ? collapse(textOf(e)) : '';
+      if (text && text.length <= 60 && !signals.creditTexts.includes(text) && !inPageFurniture(e, false) && (copyright || !inImageArea(e))) signals.creditTexts.push(text);
     }
     if (DATE_CLASS.test(names) && signals.dateTexts.length < 20) {
       const text = collapse(textOf(e));
@@ -170,6 +231,8 @@ export interface JsonLdArticle {
   datePublished?: string;
   dateModified?: string;
   authors: string[];
+  /** Organisations named as the author: the publisher, or a credited agency. */
+  organisationAuthors: string[];
   section?: string;
   keywords: string[];
   publisher?: string;
@@ -195,21 +258,22 @@ function asStrings(value: unknown): string[] {
 }
 
 /**
- * Person names of a JSON-LD author field; organisations are the publisher, not a byline.
- * References ({"@id": …}, as Yoast and other generators write them) are resolved in the graph.
+ * Names of a JSON-LD author field, persons apart from organisations: an organisation is most often
+ * the publisher itself, but can be a credited agency ("dpa"), which the caller keeps only when no
+ * person is named. References ({"@id": …}, as Yoast and other generators write them) are resolved in the graph.
  */
-function personNames(value: unknown, byId: Map<string, Record<string, unknown>>, depth = 0): string[] {
-  if (value == null || depth > 3) return [];
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap((v) => personNames(v, byId, depth + 1));
-  if (typeof value === 'object') {
+function authorNames(value: unknown, byId: Map<string, Record<string, unknown>>, out: { persons: string[]; organisations: string[] } = { persons: [], organisations: [] }, depth = 0): { persons: string[]; organisations: string[] } {
+  if (value == null || depth > 3) return out;
+  if (typeof value === 'string') out.persons.push(value);
+  else if (Array.isArray(value)) for (const v of value) authorNames(v, byId, out, depth + 1);
+  else if (typeof value === 'object') {
     let record = value as Record<string, unknown>;
     const ref = typeof record['@id'] === 'string' ? byId.get(record['@id']) : undefined;
     if (ref && record.name === undefined) record = ref;
-    if (asStrings(record['@type']).some((t) => /Organization|Corporation|NewsMediaOrganization/i.test(t))) return [];
-    return asStrings(record.name);
+    const organisation = asStrings(record['@type']).some((t) => /Organization|Corporation|NewsMediaOrganization/i.test(t));
+    (organisation ? out.organisations : out.persons).push(...asStrings(record.name));
   }
-  return [];
+  return out;
 }
 
 function indexIds(node: unknown, byId: Map<string, Record<string, unknown>>, depth: number): void {
@@ -264,12 +328,14 @@ function visit(node: unknown, depth: number, summary: JsonLdSummary, byId: Map<s
   if (!summary.article && types.some((t) => ARTICLE_TYPES.test(t))) {
     const image = record.image;
     const keywords = record.keywords;
+    const authors = authorNames(record.author ?? record.creator, byId);
     summary.article = {
       types,
       headline: typeof record.headline === 'string' ? record.headline : typeof record.name === 'string' ? record.name : undefined,
       datePublished: typeof record.datePublished === 'string' ? record.datePublished : typeof record.dateCreated === 'string' ? record.dateCreated : undefined,
       dateModified: typeof record.dateModified === 'string' ? record.dateModified : undefined,
-      authors: personNames(record.author ?? record.creator, byId),
+      authors: authors.persons,
+      organisationAuthors: authors.organisations,
       section: asStrings(record.articleSection)[0],
       keywords: typeof keywords === 'string' ? keywords.split(',').map((k) => k.trim()).filter(Boolean) : asStrings(keywords),
       publisher: asStrings(record.publisher)[0],
@@ -277,7 +343,7 @@ function visit(node: unknown, depth: number, summary: JsonLdSummary, byId: Map<s
     };
   }
   if (!summary.pageDatePublished && typeof record.datePublished === 'string' && !types.some((t) => /Organization|Person|WebSite/i.test(t))) summary.pageDatePublished = record.datePublished;
-  if (!summary.pageAuthors.length && record.author && types.some((t) => PAGE_TYPES.test(t))) summary.pageAuthors = personNames(record.author, byId);
+  if (!summary.pageAuthors.length && record.author && types.some((t) => PAGE_TYPES.test(t))) summary.pageAuthors = authorNames(record.author, byId).persons;
   if (record['@graph']) visit(record['@graph'], depth + 1, summary, byId);
   if (record.mainEntity && typeof record.mainEntity === 'object') visit(record.mainEntity, depth + 1, summary, byId);
 }
