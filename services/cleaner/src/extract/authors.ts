@@ -33,6 +33,11 @@ const GLUED_TAIL = /^(.*\s\p{Lu}\p{Ll}{3,})\p{Lu}\p{Ll}.*$/u;
 const NOT_A_NAME =
   /^(?:name|posted on|veröffentlicht am|publiziert(?: am)?|eingetragen|erstellt|geschrieben|verfasst|gespeichert|published on|von|vom|by|por|par|says|sagt|no author|unknown|anonymous|anonym|alle beiträge|all posts|text|foto|fotos|photo|photos|bild|null|undefined|none|artikel von|quelle|source)\b/i;
 
+/** Words that stand where a name should be: CMS defaults and labels left in the author field. */
+const NOT_A_PERSON = /^(?:publisher|article by|letters to the(?: editor)?|super user|editorial staff|an[oó]nimo|anonyme?|anonimo|guest author|gastautor(?:in)?)$/i;
+const NEWSROOM_WORD = /(?:^|[\s-])(?:redaktion|redacción|redaccion|rédaction|redakcja|redazione|redactie|newsroom)(?:$|\s)/i;
+const STOCK_PHOTO = /^(?:pixabay|unsplash|shutterstock|getty images|gettyimages|istock(?:photo)?|adobe stock|fotolia|depositphotos|imago|picture alliance)$/i;
+
 /** Stand-ins for a missing author, whatever follows them. */
 const PLACEHOLDER = /^\s*(?:no author|unknown|anonymous|anonym|null|undefined|none|n\/a)\b/i;
 
@@ -49,6 +54,12 @@ export function bylineInText(text: string): string | undefined {
   const name = match?.[1];
   // "von Jane Doe am 5. Mai": the name part ends before the particle that starts the date.
   return name?.replace(/\s+(?:von|van|de|der|da|del|la|le|zu)$/, '');
+}
+
+/** "Kristen Falc'honKristen Falc'hon": the same name twice, glued by markup (a visible and a hidden copy). */
+function undouble(name: string): string {
+  const half = name.length / 2;
+  return Number.isInteger(half) && half >= 3 && name.slice(0, half) === name.slice(half) ? name.slice(0, half) : name;
 }
 
 function stripPrefixes(part: string): string {
@@ -80,7 +91,7 @@ export function cleanAuthors(raw: string[], siteName?: string): string[] {
     for (const part of stripped.split(/\s*(?:,|;|\/|&|\s(?:and|und|et|y|e|i)\s|\n)\s*/i)) {
       // Before the cut at stop words: "No Author" would leave "No".
       if (PLACEHOLDER.test(part)) continue;
-      const name = stripPrefixes(cutAtStopWord(part).trim())
+      const name = undouble(stripPrefixes(cutAtStopWord(part).trim()))
         .replace(GLUED_TAIL, '$1')
         .replace(/\s+(?:says|sagt|schreibt|writes|dice|dit)\s*:?$/i, '')
         .replace(/\s*→$/, '')
@@ -95,7 +106,9 @@ export function cleanAuthors(raw: string[], siteName?: string): string[] {
       if (words.length > 5) continue;
       // Either a name (capitalised words) or a single user handle ("gizzmo").
       if (!words.some((w) => /^\p{Lu}/u.test(w)) && words.length > 1) continue;
-      if (NOT_A_NAME.test(name) || /\*$/.test(name)) continue;
+      if (NOT_A_NAME.test(name) || /\*$/.test(name) || NOT_A_PERSON.test(name) || /[<>]|\.html?$/i.test(name)) continue;
+      // Newsroom credits ("TVT-Redaktion", "Redacción EC") name no one; stock-photo credits name no author.
+      if (NEWSROOM_WORD.test(name) || STOCK_PHOTO.test(name)) continue;
       if (/^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|today|gestern|yesterday)$/i.test(name)) continue;
       if (siteName && name.toLowerCase() === siteName.toLowerCase()) continue;
       // What follows an organisation's name in the same entry describes it ("Landesanstalt für Wald und Forstwirtschaft").

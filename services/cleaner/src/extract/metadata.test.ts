@@ -224,3 +224,14 @@ describe('nameBesideDate', () => {
     expect(nameBesideDate('Hamburg, 2. November 2021')).toBeUndefined();
   });
 });
+
+describe('cleanAuthors: what is not a person', () => {
+  it('drops CMS defaults, newsroom credits, stock-photo credits, file names and markup debris', () => {
+    for (const raw of ['publisher', 'Super User', 'Article by', 'anónimo', 'TVT-Redaktion', 'Redacción EC', 'Pixabay', 'stunnel_rsync.html', 'a>']) expect(cleanAuthors([raw])).toEqual([]);
+  });
+
+  it('keeps initials and undoubles a name glued to its hidden copy', () => {
+    expect(cleanAuthors(['LD'])).toEqual(['LD']);
+    expect(cleanAuthors(["Kristen Falc'honKristen Falc'hon"])).toEqual(["Kristen Falc'hon"]);
+  });
+});
