@@ -21,7 +21,7 @@ function cutAtStopWord(part: string): string {
  * caller strips until nothing matches.
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:written|posted|text|texte|reported|published|photos?|fotos?|erstellt|artikel|beitrag|pressemitteilung|veröffentlicht|publiziert|geschrieben|verfasst|gespeichert|eingestellt|alle posts|publié|écrit|publicado|escrito|pubblicato|scritto|eine?\s+(?:kolumne|kommentar|gastbeitrag|beitrag|analyse|reportage|glosse))\s+)?(?:by|von|vom|par|por|di|da|door|de|przez)(?:\s*:\s*|\s+|$)|(?:post author|author|auteur|autor(?:in)?|autoren|authors?|text|texte|interview|[\p{L}-]+-experte|[\p{L}-]+-expertin|~)(?:\s*:\s*|\s+|$))/iu;
+  /^(?:(?:(?:written|posted|text|texte|reported|published|photos?|fotos?|erstellt|artikel|beitrag|pressemitteilung|veröffentlicht|publiziert|geschrieben|verfasst|gespeichert|eingestellt|alle posts|publié|écrit|publicado|escrito|pubblicato|scritto|eine?\s+(?:kolumne|kommentar|gastbeitrag|beitrag|analyse|reportage|glosse|artikel|text|interview))\s+)?(?:by|von|vom|par|por|di|da|door|de|przez)(?:\s*:\s*|\s+|$)|(?:post author|author|auteur|autor(?:in)?|autoren|authors?|text|texte|interview|[\p{L}-]+-experte|[\p{L}-]+-expertin|~)(?:\s*:\s*|\s+|$))/iu;
 
 /** A label glued to the name by markup without spaces: "AuthorAndreas Kalt", "PorRodolfo Costa". */
 const GLUED_PREFIX = /^(?:Author|Autor|Autorin|AUTHOR|AUTOR|By|BY|Von|VON|Por|Par|Text)(?=\p{Lu}\p{Ll})/u;
@@ -147,8 +147,9 @@ export function nameBesideDate(line: string | undefined): string | undefined {
     .replace(WRITTEN_DATE, ' ')
     .replace(/\d{1,2}[:.]\d{2}(?:\s*uhr)?/gi, ' ')
     .replace(/^[\s|,·•–—-]+|[\s|,·•–—-]+$/g, '')
-    .replace(/^(?:von|by)\s+/i, '');
-  return looksLikePersonName(rest) ? rest : undefined;
+    .trim();
+  const name = stripPrefixes(rest).trim();
+  return looksLikePersonName(name) ? name : undefined;
 }
 
 /**

@@ -121,7 +121,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     bylines: signals.bylines,
     bodyBylines: bylineLines,
     metaLines: [...signals.dateTexts, ...signals.metaTexts],
-    headlineLines: { bylines: shown.nearBylines, dateLines: shown.nearHeadline },
+    headlineLines: { bylines: shown.nearBylines, dateLines: shown.headlineDateLine ? [shown.headlineDateLine] : [] },
     site: { siteName, domain, brands: signals.brandHeadings },
     publisher: ld?.publisher,
   });

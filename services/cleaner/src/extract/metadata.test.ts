@@ -222,6 +222,8 @@ describe('nameBesideDate', () => {
     expect(nameBesideDate('1. Februar 2022 , Daniel Dillenburg')).toBe('Daniel Dillenburg');
     expect(nameBesideDate('03.02.2022 15:34')).toBeUndefined();
     expect(nameBesideDate('Hamburg, 2. November 2021')).toBeUndefined();
+    expect(nameBesideDate('Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45')).toBe('Pamela Sladky');
+    expect(nameBesideDate('Ein Artikel von | 27.01.2022 - 12:45')).toBeUndefined();
   });
 });
 

@@ -177,3 +177,15 @@ describe('publicationDate: a generic date confirmed by the headline line', () =>
     expect(chosen?.value).toBe('2021-10-28T13:21:30+01:00');
   });
 });
+
+describe('shownDateTexts: bylines and date lines', () => {
+  it('takes only name lines as bylines, never a heading that opens with "Von"', () => {
+    const page = parsePage('<h1>Glossar</h1><h3>Von Atemschutzmaske über Exit-Strategie bis Zoonose</h3><p>Von Jane Doe</p>');
+    expect(shownDateTexts(page.root).nearBylines).toEqual(['Von Jane Doe']);
+  });
+
+  it('keeps the whole first date line, names in child elements included', () => {
+    const page = parsePage('<h1>Vier Übungen</h1><div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>');
+    expect(shownDateTexts(page.root).headlineDateLine).toBe('Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45');
+  });
+});

@@ -317,10 +317,12 @@ export interface ShownDateTexts {
   labelled: string[];
   /** "von Andreas Kürten", "By Jane Doe" lines around the headline, nearest first: bylines without a telling class. */
   nearBylines: string[];
+  /** The whole text of the first date line by the headline, names in child elements included ("Ein Artikel von <strong>Jane Doe</strong> | 27.01.2022"). */
+  headlineDateLine?: string | undefined;
 }
 
 /** A short line that opens with a byline word and a capitalised name. */
-const BYLINE_OPENING = /^(?:von|by|par|por|door)\s+\p{Lu}/iu;
+const BYLINE_OPENING = /^(?:[Vv]on|[Bb]y|BY|VON|[Pp]ar|[Pp]or|[Dd]oor)\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|von|van|de|der|da|und|and|&)){0,5}\s*$/u;
 const MAX_BYLINE = 80;
 
 /**
@@ -331,7 +333,7 @@ const MAX_BYLINE = 80;
 export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
   const wanted = title ? title.replace(/\s+/g, ' ').trim().toLowerCase() : '';
   let titleHeading = -1;
-  const near: { order: number; text: string }[] = [];
+  const near: { order: number; text: string; element?: Element }[] = [];
   const bylines: { order: number; text: string }[] = [];
   const labelled: string[] = [];
   let order = 0;
@@ -362,7 +364,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
       if (element.parent !== labelledParent) labelAt = order;
       continue;
     }
-    if (own.length <= MAX_BYLINE && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
+    if (own.length <= MAX_BYLINE && !/^h[1-6]$/.test(element.tag) && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
     if (!DATE_HINT.test(own)) continue;
     if (own.length > MAX_LINE) {
       // A longer meta line can still hold a labelled date ("Letzte Änderung: … Erschienen am: …").
@@ -381,7 +383,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
     }
     // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …"), and not the date
     // of a teaser in a side or footer widget.
-    if (own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own });
+    if (own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own, element });
   }
   const anchor = titleHeading >= 0 ? titleHeading : headline;
   const aroundHeadline = (found: { order: number; text: string }[]) =>
@@ -391,5 +393,8 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
           .filter((f) => f.order >= anchor - BEFORE_HEADLINE && f.order <= anchor + AFTER_HEADLINE)
           .sort((a, b) => Math.abs(a.order - anchor) - Math.abs(b.order - anchor))
           .map((f) => f.text);
-  return { nearHeadline: aroundHeadline(near), labelled, nearBylines: aroundHeadline(bylines) };
+  const nearHeadline = aroundHeadline(near);
+  const firstLine = near.find((f) => f.text === nearHeadline[0])?.element;
+  const wholeLine = firstLine ? textOf(firstLine).replace(/\s+/g, ' ').trim() : undefined;
+  return { nearHeadline, labelled, nearBylines: aroundHeadline(bylines), ...(wholeLine && wholeLine.length <= MAX_LINE ? { headlineDateLine: wholeLine } : {}) };
 }
