@@ -38,6 +38,8 @@ const NOT_A_PERSON = /^(?:publisher|article by|letters to the(?: editor)?|super 
 const NEWSROOM_WORD = /(?:^|[\s-])(?:redaktion|redacción|redaccion|rédaction|redakcja|redazione|redactie|newsroom)(?:$|\s)/i;
 const STOCK_PHOTO = /^(?:pixabay|unsplash|shutterstock|getty images|gettyimages|istock(?:photo)?|adobe stock|fotolia|depositphotos|imago|picture alliance)$/i;
 
+const WRITTEN_BY_LABEL = /^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|geschreven door|autor(?:in)?|author)$/i;
+
 /** Stand-ins for a missing author, whatever follows them. */
 const PLACEHOLDER = /^\s*(?:no author|unknown|anonymous|anonym|null|undefined|none|n\/a)\b/i;
 
@@ -270,6 +272,12 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     const value = sources.meta.get(key);
     // Profile URLs and social handles ("@NatGeoUK") are accounts, often the publisher's.
     if (value && !/^(?:https?:|@)/.test(value.trim())) declared.push([value]);
+  }
+  // Yoast writes the author into Twitter's label/data pairs ("Verfasst von" / "Jane Doe").
+  for (const n of [1, 2]) {
+    const label = sources.meta.get(`twitter:label${n}`);
+    const data = sources.meta.get(`twitter:data${n}`);
+    if (label && data && WRITTEN_BY_LABEL.test(label.trim())) declared.push([data]);
   }
   declared.push(sources.pageLdAuthors);
   const visible: string[][] = [];

@@ -253,3 +253,13 @@ describe('byline markup', () => {
     expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Coastal Herald' }))).toEqual([]);
   });
 });
+
+describe('extractArticle: author lines at the end of the text', () => {
+  it('reads "Auteur : X" and "Autorin: X, role" lines, leaving the role out', () => {
+    const body = '<p>' + 'Les éléphants reviennent dans les forêts de Guinée. '.repeat(8) + '</p>';
+    const french = extractArticle({ url: 'https://news.example/a', html: `<html><body><article><h1>Éléphants</h1>${body}<p>Auteur : Kossivi Tiassou</p></article></body></html>` });
+    expect(french.article.authors).toEqual(['Kossivi Tiassou']);
+    const german = extractArticle({ url: 'https://news.example/b', html: `<html><body><article><h1>Tunesien</h1>${body}<p><strong>Autorin: Uta Staschewski, Projektleiterin der Stiftung in Tunesien.</strong></p></article></body></html>` });
+    expect(german.article.authors).toEqual(['Uta Staschewski']);
+  });
+});

@@ -33,7 +33,7 @@ export interface ExtractResult {
 /** Pages longer than this are cut before parsing, to keep every page under a second: the largest article pages seen are 1.6 MB, and bigger ones are mostly inline scripts and data. */
 export const MAX_HTML_CHARS = 2_000_000;
 
-const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]ine? (?:Kolumne|Kommentar|Gastbeitrag|Analyse|Reportage|Glosse|Essay))\s+)?(?:[Vv]on|[Bb]y|BY|VON|[Tt]ext|[Tt]exte|[Aa]utor|[Aa]utorin|[Aa]uthor|[Pp]ar|[Pp]or)\s*:?\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|und|and|&|von|van|de))*\s*$/u;
+const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]ine? (?:Kolumne|Kommentar|Gastbeitrag|Analyse|Reportage|Glosse|Essay))\s+)?(?:[Vv]on|[Bb]y|BY|VON|[Tt]ext|[Tt]exte|[Aa]utor|[Aa]utorin|[Aa]uteur|[Aa]utore|[Aa]utora|[Aa]uthor|[Pp]ar|[Pp]or)\s*:?\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|und|and|&|von|van|de))*(?:,\s[^,]{1,60})?\.?\s*$/u;
 
 /** The reason given when the page has no main text at all: the stage reports it as empty_article. */
 export const NO_TEXT_REASON = 'no article text found';
@@ -92,7 +92,8 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const edge = new Set([...content.blocks.slice(0, 3), ...paragraphs.slice(0, 3), ...content.blocks.slice(-2)]);
   const bylineBlocks = content.blocks.filter((b) => edge.has(b) && b.text.length <= 80 && BYLINE_LINE.test(b.text));
   // A byline can share its block with a place line ("Von Jane Doe\nKakuma/Kenia"): a name source, but the block stays text.
-  const bylineLines = [...edge].map((b) => b.text.split('\n', 1)[0]!).filter((line) => line.length <= 80 && BYLINE_LINE.test(line));
+  // "Autorin: Uta Staschewski, Projektleiterin der HSS": what follows the comma is a role or a place.
+  const bylineLines = [...edge].map((b) => b.text.split('\n', 1)[0]!).filter((line) => line.length <= 80 && BYLINE_LINE.test(line)).map((line) => line.replace(/,\s[^,]*$/, ''));
   const blocks = content.blocks.filter((b) => !bylineBlocks.includes(b));
   const first = blocks.find((b) => b.kind === 'paragraph' || b.kind === 'other');
   const datelineFound = first ? parseDateline(first.text, now) : undefined;

@@ -237,3 +237,12 @@ describe('cleanAuthors: what is not a person', () => {
     expect(cleanAuthors(["Kristen Falc'honKristen Falc'hon"])).toEqual(["Kristen Falc'hon"]);
   });
 });
+
+describe('chooseAuthors: Yoast Twitter labels', () => {
+  const base = { ldAuthors: [], pageLdAuthors: [], bylines: [], bodyBylines: [], metaLines: [], site: site('Fräulein Herr', 'frolleinherr.example') };
+  it('reads the author from a "Verfasst von" / "Written by" label pair, and nothing from other pairs', () => {
+    expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Verfasst von'], ['twitter:data1', 'Karoline Herr']]) })).toEqual(['Karoline Herr']);
+    expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Geschätzte Lesezeit'], ['twitter:data1', '3 Minuten']]) })).toEqual([]);
+    expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Written by'], ['twitter:data1', 'Redaktion']]) })).toEqual([]);
+  });
+});
