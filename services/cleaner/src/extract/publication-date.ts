@@ -264,6 +264,7 @@ const BEFORE_HEADLINE = 15;
 const AFTER_HEADLINE = 60;
 const MAX_LINE = 100;
 const MAX_RAW_TEXT = 2000;
+const HEAD_CHARS = 600;
 /** Characters besides the date: a place, a label, a name ("Pressemitteilung vom …| Berlin"). */
 const MAX_BESIDE_DATE = 45;
 
@@ -348,16 +349,25 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
     if (titleHeading < 0 && wanted && /^h[1-3]$/.test(element.tag) && textOf(element).replace(/\s+/g, ' ').trim().toLowerCase() === wanted) titleHeading = order;
     let own = '';
     for (const child of element.children) if (typeof child === 'string') own += child;
-    // Indentation can make the raw text long: measure it collapsed (raw cap keeps this cheap).
-    if (own.length < 4 || own.length > MAX_RAW_TEXT) continue;
+    if (own.length < 4) continue;
+    // Indentation can make the raw text long: measure it collapsed, but collapse only a head of
+    // it (body paragraphs are long and only their opening can hold a date label).
+    const head = own.length > HEAD_CHARS ? own.slice(0, HEAD_CHARS).replace(/\s+/g, ' ').trim() : '';
+    if (head.length > MAX_LINE * 2 || own.length > MAX_RAW_TEXT) {
+      // A lead paragraph that opens with "Pressemitteilung vom 25. Januar 2022 | Berlin – …".
+      const opening = /\d/.test(head.slice(0, MAX_LINE)) ? labelledInside(head.slice(0, MAX_LINE)) : undefined;
+      if (opening) labelled.push(opening);
+      continue;
+    }
     own = own.replace(/\s+/g, ' ').trim();
     if (own.length < 4) continue;
     if (own.length > MAX_LINE * 2) {
-      // A lead paragraph that opens with "Pressemitteilung vom 25. Januar 2022 | Berlin – …".
       const opening = labelledInside(own.slice(0, MAX_LINE));
       if (opening) labelled.push(opening);
       continue;
     }
+    // Neither a date nor short enough to be a label or a byline.
+    if (own.length > MAX_BYLINE && !/\d/.test(own)) continue;
     const label = DATE_LABEL.exec(own);
     if (label && own.length === label[0].length) {
       // A label whose parent already gave its date (hasLabelChild below) labels nothing further.
