@@ -218,6 +218,18 @@ export function creditInLine(line: string, site: SiteNames, publisher?: string):
   return agency || labelled ? text : undefined;
 }
 
+/** Blog platforms that give each blog a subdomain named after its owner's account. */
+const HOSTED_BLOG = /^([a-z0-9][a-z0-9-]{2,40})\.(?:wordpress\.com|blogspot\.[a-z.]{2,6}|tumblr\.com|substack\.com|livejournal\.com|typepad\.com|over-blog\.com|hatenablog\.com)$/i;
+
+/**
+ * The account a hosted blog belongs to (zahlenzauberin.wordpress.com → "zahlenzauberin"): with
+ * no byline on the page, the blog's owner wrote the post.
+ */
+export function hostedBlogOwner(domain: string | undefined): string | undefined {
+  const match = domain ? HOSTED_BLOG.exec(domain.replace(/^www\./, '')) : null;
+  return match?.[1];
+}
+
 export interface AuthorSources {
   /** Person names of the JSON-LD Article-like object. */
   ldAuthors: string[];
@@ -302,7 +314,12 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     if (groups[i]!.length) authors = clean(groups[i]!);
     rest = groups.slice(i + 1);
   }
-  if (!authors.length) return creditedOrganisations(sources);
+  if (!authors.length) {
+    const credited = creditedOrganisations(sources);
+    if (credited.length) return credited;
+    const owner = hostedBlogOwner(sources.site.domain);
+    return owner ? [owner] : [];
+  }
   // Accents differ between a handle and the written name ("gabor_munier", "Gàbor Muniér").
   const key = (name: string) => squash(name.normalize('NFD').replace(/\p{M}+/gu, ''));
   // Another declared list that repeats these names and adds some is the fuller byline (JSON-LD often lists only the first author).

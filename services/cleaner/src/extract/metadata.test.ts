@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, nameBesideDate } from './authors';
+import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, hostedBlogOwner, nameBesideDate } from './authors';
 import { chooseTitle, cleanTitle } from './metadata';
 
 const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
@@ -244,5 +244,19 @@ describe('chooseAuthors: Yoast Twitter labels', () => {
     expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Verfasst von'], ['twitter:data1', 'Karoline Herr']]) })).toEqual(['Karoline Herr']);
     expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Geschätzte Lesezeit'], ['twitter:data1', '3 Minuten']]) })).toEqual([]);
     expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Written by'], ['twitter:data1', 'Redaktion']]) })).toEqual([]);
+  });
+});
+
+describe('hostedBlogOwner', () => {
+  it('reads the owner account of a hosted blog, and nothing from other domains', () => {
+    expect(hostedBlogOwner('zahlenzauberin.wordpress.com')).toBe('zahlenzauberin');
+    expect(hostedBlogOwner('plentylife.blogspot.de')).toBe('plentylife');
+    expect(hostedBlogOwner('wordpress.com')).toBeUndefined();
+    expect(hostedBlogOwner('news.example.com')).toBeUndefined();
+  });
+
+  it('is the author of last resort on a hosted blog without any byline', () => {
+    expect(chooseAuthors({ ldAuthors: [], pageLdAuthors: [], meta: new Map(), bylines: [], bodyBylines: [], metaLines: [], site: site(undefined, 'zahlenzauberin.wordpress.com') })).toEqual(['zahlenzauberin']);
+    expect(chooseAuthors({ ldAuthors: [], pageLdAuthors: [], meta: new Map(), bylines: ['Jane Doe'], bodyBylines: [], metaLines: [], site: site(undefined, 'zahlenzauberin.wordpress.com') })).toEqual(['Jane Doe']);
   });
 });
