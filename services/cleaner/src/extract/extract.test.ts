@@ -263,3 +263,12 @@ describe('extractArticle: author lines at the end of the text', () => {
     expect(german.article.authors).toEqual(['Uta Staschewski']);
   });
 });
+
+describe('extractArticle: archived copies', () => {
+  it('reads site and URL date from the original address inside a Wayback Machine URL', () => {
+    const body = '<p>' + 'Die Quests im Roc Mountain sind lang und schwer, aber sie lohnen sich. '.repeat(6) + '</p>';
+    const result = extractArticle({ url: 'https://web.archive.org/web/20130307194448/http://blog.example.org/2008/05/26/silkroad-quests/', html: `<html><body><article><h1>Silkroad Quests</h1>${body}</article></body></html>` });
+    expect(result.article.publishedAt?.slice(0, 10)).toBe('2008-05-26');
+    expect(result.quality.dateSource).toBe('url');
+  });
+});

@@ -78,7 +78,9 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const canonicalRaw = signals.canonical ?? meta('og:url');
   const baseUrl = validUrl(input.url) ?? (canonicalRaw ? validUrl(canonicalRaw) : undefined);
   const canonicalUrl = canonicalRaw && baseUrl ? absolutize(canonicalRaw, baseUrl) : canonicalRaw;
-  const domain = hostOf(baseUrl ?? '') ?? hostOf(canonicalUrl ?? '');
+  // An archived copy (web.archive.org/web/2013…/http://blog.example/2008/05/…) is about the original page.
+  const pageUrl = archivedOriginal(baseUrl) ?? baseUrl;
+  const domain = hostOf(pageUrl ?? '') ?? hostOf(canonicalUrl ?? '');
   const siteName = meta('og:site_name', 'application-name', 'apple-mobile-web-app-title') ?? ld?.publisher;
 
   const { title, titleFull } = chooseTitle({ h1: signals.h1, titledHeadings: signals.titledHeadings, brandHeadings: signals.brandHeadings, ogTitle: meta('og:title', 'twitter:title'), headline: ld?.headline, htmlTitle: page.title }, siteName, domain);
@@ -100,7 +102,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   if (first && datelineFound) first.text = first.text.slice(datelineFound.length);
   const body = blocksToText(blocks.filter((b) => b.text));
 
-  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: baseUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, opening: first?.text, titles: [page.title, meta('og:title', 'twitter:title') ?? ''], shown, language: signals.htmlLang ?? meta('og:locale', 'content-language') };
+  const dateSources: DateSources = { ld: ld?.datePublished, ldModified: ld?.dateModified, pageLd: jsonLd.pageDatePublished, meta: signals.meta, times: signals.times, url: pageUrl ?? '', dateTexts: signals.dateTexts, contentDates: content.dateLines, dateline: datelineFound?.date, opening: first?.text, titles: [page.title, meta('og:title', 'twitter:title') ?? ''], shown, language: signals.htmlLang ?? meta('og:locale', 'content-language') };
   const published = publicationDate(dateSources, now);
   const modified = modificationDate(dateSources, now);
 
@@ -189,6 +191,12 @@ function undecodableShare(text: string): number {
     if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) bad++;
   }
   return sample.length ? bad / sample.length : 0;
+}
+
+/** The original URL inside a Wayback Machine address, if this is one. */
+export function archivedOriginal(url: string | undefined): string | undefined {
+  const match = url ? /^https?:\/\/web\.archive\.org\/web\/\d{1,14}[a-z_]*\/(https?:\/\/.+)$/i.exec(url) : null;
+  return match ? validUrl(match[1]!) : undefined;
 }
 
 function validUrl(url: string): string | undefined {
