@@ -128,9 +128,9 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     // A UTC timestamp near midnight: the day the URL or the page writes is the local one.
     const shown = visible.filter((v) => !v.revision);
     if (published.utc && url && dayDistance(url, published.value) === 1) return { value: url, source: published.source };
-    // A generic date field loses to the date the page shows as its own: a labelled date, a <time>, or an earlier
-    // date in a date box (later ones are "today" in the header or upcoming events).
-    // The line by the headline confirming the generic field settles it.
+    // A generic date field loses to the date the page shows as its own (a labelled date, a <time>,
+    // or an earlier date in a date box: later ones are "today" in the header or upcoming events),
+    // unless the line by the headline shows the same day.
     if (published.generic && shown.find((v) => v.source === 'headline-text')?.value.slice(0, 10) === day(published.value)) return chosen;
     const labelled = shown.find((v) => v.source === 'labelled-text');
     if (published.generic && labelled && day(labelled.value) !== day(published.value)) return { value: labelled.value, source: labelled.source };
