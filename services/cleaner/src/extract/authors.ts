@@ -329,11 +329,21 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     const have = new Set(names.map(key));
     if (names.length > authors.length && authors.every((a) => have.has(key(a)))) authors = names;
   }
-  // A handle ("arianschlichenmayer", "edilson.la.rosa") that another source writes out as a name.
+  // A handle ("arianschlichenmayer", "edilson.la.rosa") that another source writes out as a name,
+  // or a first name ("Todd") that another source gives with the surname ("By Todd Bates").
   if (authors.some((a) => !/\s/.test(a))) {
     const written = new Map<string, string>();
-    for (const group of rest.slice(0, 12)) for (const name of clean(group)) if (/\s/.test(name) && !written.has(key(name))) written.set(key(name), name);
-    authors = authors.map((a) => (/\s/.test(a) ? a : (written.get(key(a)) ?? a)));
+    const byFirst = new Map<string, string>();
+    for (const group of rest.slice(0, 12)) {
+      for (const name of clean(group)) {
+        if (!/\s/.test(name)) continue;
+        if (!written.has(key(name))) written.set(key(name), name);
+        const first = name.split(/\s+/)[0]!;
+        // "Henry IN Aktuell" is a byline running on into its category, not a surname.
+        if (looksLikePersonName(name) && name.split(/\s+/).length <= 3 && !/\s(?:in|im|am|at|on|aus|bei|for|für)(?:\s|$)/i.test(name) && !byFirst.has(first)) byFirst.set(first, name);
+      }
+    }
+    authors = authors.map((a) => (/\s/.test(a) ? a : (written.get(key(a)) ?? (/^\p{Lu}\p{Ll}+$/u.test(a) ? byFirst.get(a) : undefined) ?? a)));
   }
   return authors;
 }

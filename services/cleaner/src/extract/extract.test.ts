@@ -201,6 +201,25 @@ describe('byline markup', () => {
     expect(authorsOf(`<section class="wrapper__with-sidebar"><article>${text}<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div></article></section>`)).toEqual(['Adi Tzlil']);
   });
 
+  it('reads the byline inside a page wrapper whose class only says where the sidebar goes', () => {
+    const page = `<div class="page-wrapper blog-sidebar-position-right"><article class="post"><h1>Hafen</h1><div class="post-meta"><a class="author-name author" rel="author" href="/author/jp">reineckefuchs</a></div>${text}</article></div>`;
+    expect(authorsOf(page)).toEqual(['reineckefuchs']);
+    // A real sidebar beside the headline's column still names someone else.
+    expect(authorsOf(`<div class="main"><h1>Hafen</h1>${text}</div><div class="blog-sidebar-position-right"><a rel="author" href="/author/x">Other Person</a></div>`)).toEqual([]);
+  });
+
+  it('leaves out the bylines of teaser cards that link to other articles', () => {
+    const teaser = `<a href="/other-article"><h3>Auf ins Metaverse</h3><p>Wie lässt sich das Metaverse nutzen?</p><div class="listing__item__author"><span>Von Jörn Mecher am 08.12.2022</span></div></a>`;
+    expect(authorsOf(`<div class="listing">${teaser}</div><article><h1>Hafen</h1>${text}</article>`)).toEqual([]);
+    // A link that holds only the name is the author's profile link.
+    expect(authorsOf(`<article><h1>Hafen</h1><span class="author"><a href="/author/jm">Jörn Mecher</a></span>${text}</article>`)).toEqual(['Jörn Mecher']);
+  });
+
+  it('reads "By <a>Name</a>" in a "wrote_by" box and a name that follows a lone "By" label box', () => {
+    expect(authorsOf(`<h1>Hafen</h1><div class="story_flow"><div class="wrote_by">By&nbsp;<a href="/reporters/jose">Jose de la Cruz</a></div>${text}</div>`)).toEqual(['Jose de la Cruz']);
+    expect(authorsOf(`<article><h1>Hafen</h1><div class="byline-wrapper"><div class="field"><p class="label"><strong>By</strong></p></div><div class="field"><p class="full-name">Alex Bozarjian</p></div></div>${text}</article>`)).toEqual(['Alex Bozarjian']);
+  });
+
   it('reads BEM author elements of an info block and "autorenzeile" paragraphs', () => {
     expect(authorsOf(`<article><div class="header-info"><div class="header-info__author">Ophélie Ostermann</div></div>${text}</article>`)).toEqual(['Ophélie Ostermann']);
     expect(authorsOf(`<article><p class="autorenzeile">Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>${text}</article>`)).toEqual(['Volkmar Kabisch', 'Jan Lukas Strozyk', 'Benedikt Strunz']);
@@ -261,6 +280,12 @@ describe('extractArticle: author lines at the end of the text', () => {
     expect(french.article.authors).toEqual(['Kossivi Tiassou']);
     const german = extractArticle({ url: 'https://news.example/b', html: `<html><body><article><h1>Tunesien</h1>${body}<p><strong>Autorin: Uta Staschewski, Projektleiterin der Stiftung in Tunesien.</strong></p></article></body></html>` });
     expect(german.article.authors).toEqual(['Uta Staschewski']);
+  });
+
+  it('reads a byline line that goes on with an illustrator or photographer credit, leaving the credit out', () => {
+    const body = '<p>' + 'Auf dem Weg durch zwei Städte mit einem Übergewicht an Vergangenheit und Zukunft. '.repeat(8) + '</p>';
+    const result = extractArticle({ url: 'https://news.example/c', html: `<html><body><article><h1>Der historische Purzelbaum</h1><p><em>Text von Christian Seiler &nbsp; Illustration von Markus Roost</em></p>${body}</article></body></html>` });
+    expect(result.article.authors).toEqual(['Christian Seiler']);
   });
 });
 

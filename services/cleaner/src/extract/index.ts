@@ -33,7 +33,13 @@ export interface ExtractResult {
 /** Pages longer than this are cut before parsing, to keep every page under a second: the largest article pages seen are 1.6 MB, and bigger ones are mostly inline scripts and data. */
 export const MAX_HTML_CHARS = 2_000_000;
 
-const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]ine? (?:Kolumne|Kommentar|Gastbeitrag|Analyse|Reportage|Glosse|Essay))\s+)?(?:[Vv]on|[Bb]y|BY|VON|[Tt]ext|[Tt]exte|[Aa]utor|[Aa]utorin|[Aa]uteur|[Aa]utore|[Aa]utora|[Aa]uthor|[Pp]ar|[Pp]or)\s*:?\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|und|and|&|von|van|de))*(?:,\s[^,]{1,60})?\.?\s*$/u;
+/** "Illustration von Markus Roost", "Fotos: Jane Doe": a second credit after the byline, naming someone who did not write the text. */
+const SECOND_CREDIT = String.raw`\s+(?:[Ii]llustrationen|[Ii]llustrations?|[Ff]otos?|[Pp]hotos?|[Pp]hotography|[Bb]ilder|[Gg]rafiken?|[Ii]nfografik)\s*(?::|von|by)\s+\p{Lu}[^,]{1,60}`;
+const BYLINE_LINE = new RegExp(
+  String.raw`^(?:(?:[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Tt]ext|[Ee]ine? (?:Kolumne|Kommentar|Gastbeitrag|Analyse|Reportage|Glosse|Essay))\s+)?(?:[Vv]on|[Bb]y|BY|VON|[Tt]ext|[Tt]exte|[Aa]utor|[Aa]utorin|[Aa]uteur|[Aa]utore|[Aa]utora|[Aa]uthor|[Pp]ar|[Pp]or)\s*:?\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|und|and|&|von|van|de))*(?:,\s[^,]{1,60}|${SECOND_CREDIT})?\.?\s*$`,
+  'u',
+);
+const SECOND_CREDIT_TAIL = new RegExp(`${SECOND_CREDIT}$`, 'u');
 
 /** The reason given when the page has no main text at all: the stage reports it as empty_article. */
 export const NO_TEXT_REASON = 'no article text found';
@@ -95,7 +101,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const bylineBlocks = content.blocks.filter((b) => edge.has(b) && b.text.length <= 80 && BYLINE_LINE.test(b.text));
   // A byline can share its block with a place line ("Von Jane Doe\nKakuma/Kenia"): a name source, but the block stays text.
   // "Autorin: Uta Staschewski, Projektleiterin der HSS": what follows the comma is a role or a place.
-  const bylineLines = [...edge].map((b) => b.text.split('\n', 1)[0]!).filter((line) => line.length <= 80 && BYLINE_LINE.test(line)).map((line) => line.replace(/,\s[^,]*$/, ''));
+  const bylineLines = [...edge].map((b) => b.text.split('\n', 1)[0]!).filter((line) => line.length <= 80 && BYLINE_LINE.test(line)).map((line) => line.replace(SECOND_CREDIT_TAIL, '').replace(/,\s[^,]*$/, ''));
   const blocks = content.blocks.filter((b) => !bylineBlocks.includes(b));
   const first = blocks.find((b) => b.kind === 'paragraph' || b.kind === 'other');
   const datelineFound = first ? parseDateline(first.text, now) : undefined;

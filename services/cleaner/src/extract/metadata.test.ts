@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, hostedBlogOwner, nameBesideDate } from './authors';
-import { chooseTitle, cleanTitle } from './metadata';
+import { chooseTitle, cleanTitle, parseJsonLd } from './metadata';
 
 const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
 
@@ -176,6 +176,12 @@ describe('chooseAuthors', () => {
   it('reads a name out of a dated byline element', () => {
     expect(chooseAuthors({ ...base, bylines: ['Posted on September 21, 2020 by Adi Tzlil'] })).toEqual(['Adi Tzlil']);
   });
+
+  it('writes out a first name as the full name another source gives, but not a byline running into its category', () => {
+    expect(chooseAuthors({ ...base, ldAuthors: ['Todd'], bylines: ['Autor: Todd Bates'] })).toEqual(['Todd Bates']);
+    expect(chooseAuthors({ ...base, ldAuthors: ['Henry'], bylines: ['Henry In Aktuell'] })).toEqual(['Henry']);
+    expect(chooseAuthors({ ...base, ldAuthors: ['Todd'], bylines: ['Autor: Jane Bates'] })).toEqual(['Todd']);
+  });
 });
 
 describe('creditInLine', () => {
@@ -258,5 +264,20 @@ describe('hostedBlogOwner', () => {
   it('is the author of last resort on a hosted blog without any byline', () => {
     expect(chooseAuthors({ ldAuthors: [], pageLdAuthors: [], meta: new Map(), bylines: [], bodyBylines: [], metaLines: [], site: site(undefined, 'zahlenzauberin.wordpress.com') })).toEqual(['zahlenzauberin']);
     expect(chooseAuthors({ ldAuthors: [], pageLdAuthors: [], meta: new Map(), bylines: ['Jane Doe'], bodyBylines: [], metaLines: [], site: site(undefined, 'zahlenzauberin.wordpress.com') })).toEqual(['Jane Doe']);
+  });
+});
+
+describe('parseJsonLd: Person names', () => {
+  const article = (author: object) => [JSON.stringify({ '@context': 'https://schema.org', '@type': 'BlogPosting', headline: 'A', author })];
+
+  it('takes the surname from the bio of a Person named by first name only', () => {
+    expect(parseJsonLd(article({ '@type': 'Person', name: 'Nils', description: 'Nils Pickert ist freier Autor und Journalist.' })).article?.authors).toEqual(['Nils Pickert']);
+    expect(parseJsonLd(article({ '@type': 'Person', name: 'Stefanus', description: 'Stefanus Stahl - Maschinenbauer und Abenteurer.' })).article?.authors).toEqual(['Stefanus Stahl']);
+  });
+
+  it('keeps the name when the bio does not open with it or the name is already full', () => {
+    expect(parseJsonLd(article({ '@type': 'Person', name: 'Nils', description: 'Ich schreibe über Väter.' })).article?.authors).toEqual(['Nils']);
+    expect(parseJsonLd(article({ '@type': 'Person', name: 'Nils', description: 'Nils ist freier Autor.' })).article?.authors).toEqual(['Nils']);
+    expect(parseJsonLd(article({ '@type': 'Person', name: 'Jane Doe', description: 'Jane Doe Smith writes.' })).article?.authors).toEqual(['Jane Doe']);
   });
 });

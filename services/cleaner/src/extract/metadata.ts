@@ -34,7 +34,7 @@ function inImageArea(element: Element): boolean {
   return false;
 }
 
-const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|autorenzeile|byline|by-line|verfasser|writer|creator|contributors?|article-?author|post-?author|entry-?author)(?:$|[\s_-]|name)/i;
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|autorenzeile|byline|by-line|verfasser|writer|creator|contributors?|article-?author|post-?author|entry-?author|wrote[_-]?by|written[_-]?by|posted[_-]by)(?:$|[\s_-]|name)/i;
 const AUTHOR_CLASS_EXCLUDE = /(?:box|bio|info|avatar|image|img|photo|description|about|social|link-list)/i;
 /** "header-info__author": the author element of an info block, unlike "author-info", the author's bio block. */
 const AUTHOR_LAST = /(?:^|\s)[\w-]*(?:box|bio|info|meta)[\w-]*?[_-](?:authors?|autor|autoren|byline)(?:\s|$)/i;
@@ -91,8 +91,12 @@ const SIDE_AREA = /(?:^|[\s_-])(?:footer|(?<!(?:with|has|no)-)sidebar|widget\w*)
 const PAGE_SIDE_AREA = /(?:^|[\s_-])(?:footer|(?<!(?:with|has|no)-)sidebar)(?:$|[\s_-])/i;
 const POST_CONTAINER = /(?:^|\s)(?:hentry|h-entry|post|type-post|blog-post)(?:\s|$)/;
 
-/** Bylines in comments, forms, footers and side blocks name someone other than the author; a footer or aside within the post does not. */
-function inPageFurniture(element: Element, formsAreFurniture = true): boolean {
+/**
+ * Bylines in comments, forms, footers and side blocks name someone other than the author; a footer or aside within the post does not.
+ * Wrappers around the headline are the page's main column whatever their class says ("vw-blog-sidebar-position-right" is a layout
+ * setting): they are never a side block.
+ */
+function inPageFurniture(element: Element, formsAreFurniture = true, headlineBoxes?: Set<Element>): boolean {
   let side = false;
   let inPost = false;
   for (let e: Element | null = element; e; e = e.parent) {
@@ -105,21 +109,53 @@ function inPageFurniture(element: Element, formsAreFurniture = true): boolean {
     }
     const names = `${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`;
     if (FOREIGN_AREA.test(names)) return true;
+    if (headlineBoxes?.has(e)) continue;
     if (e.tag === 'footer' || e.tag === 'aside' || (inPost ? PAGE_SIDE_AREA : SIDE_AREA).test(names)) side = true;
   }
   return side;
 }
 
-/** An element that only labels the author beside it. */
-const AUTHOR_LABEL = /^(?:autor|autorin|autoren|author|authors|von|verfasser|verfasserin|geschrieben von|written by)\s*:?$/i;
+/** The elements that hold the page's headline (the first <h1> that is not the site's brand). */
+function headlineBoxes(root: Element): Set<Element> {
+  const boxes = new Set<Element>();
+  for (const e of elements(root)) {
+    if (e.tag !== 'h1' || isBrand(e)) continue;
+    for (let box = e.parent; box; box = box.parent) boxes.add(box);
+    break;
+  }
+  return boxes;
+}
 
-/** The text that follows an element among its siblings: the first non-empty string or element text. */
+/**
+ * A teaser card: the byline sits inside a link to another article together with its headline or
+ * summary ("<a href=…>Auf ins Metaverse … Von Jörn Mecher am 08.12.2022</a>"). A link that holds
+ * only the name is the author's profile link.
+ */
+function inTeaserLink(element: Element, text: string): boolean {
+  let depth = 0;
+  for (let e: Element | null = element; e && e.tag !== 'body' && depth < 5; e = e.parent, depth++) {
+    if (e.tag === 'a' && e.attrs.href) return collapse(textOf(e)).length > text.length + 20;
+  }
+  return false;
+}
+
+/** An element that only labels the author beside it. */
+const AUTHOR_LABEL = /^(?:autor|autorin|autoren|author|authors|von|by|verfasser|verfasserin|geschrieben von|written by)\s*:?$/i;
+
+/**
+ * The text that follows an element: the first non-empty string or element text among its siblings,
+ * else after its wrapper's ("<div><p>By</p></div><div><p>Todd Bates</p></div>"), when the label is all the wrapper holds.
+ */
 function textAfter(element: Element): string | undefined {
-  const siblings = element.parent?.children ?? [];
-  for (let i = siblings.indexOf(element) + 1; i < siblings.length; i++) {
-    const sibling = siblings[i]!;
-    const text = collapse(typeof sibling === 'string' ? sibling : textOf(sibling));
-    if (text) return text;
+  let e: Element = element;
+  for (let level = 0; level < 3 && e.parent; level++, e = e.parent) {
+    const siblings = e.parent.children;
+    for (let i = siblings.indexOf(e) + 1; i < siblings.length; i++) {
+      const sibling = siblings[i]!;
+      const text = collapse(typeof sibling === 'string' ? sibling : textOf(sibling));
+      if (text) return text;
+    }
+    if (e.parent.tag === 'body' || collapse(textOf(e.parent)) !== collapse(textOf(element))) return undefined;
   }
   return undefined;
 }
@@ -137,6 +173,7 @@ export function collectSignals(root: Element): PageSignals {
   const meta = new Map<string, string>();
   const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [], metaTexts: [], creditTexts: [] };
   const preciseBylines: string[] = [];
+  const headline = headlineBoxes(root);
   for (const e of elements(root)) {
     const a = e.attrs;
     switch (e.tag) {
@@ -183,7 +220,7 @@ export function collectSignals(root: Element): PageSignals {
     const isAuthorProp = /(?:^|\s)author(?:\s|$)/i.test(a.itemprop ?? '') || /(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') || e.tag === 'address';
     const names = `${a.class ?? ''} ${a.id ?? ''}`;
     const authorClass = AUTHOR_CLASS.test(names);
-    if (authorClass && !isAuthorProp && AUTHOR_CLASS_EXCLUDE.test(names) && !AUTHOR_LAST.test(names) && signals.bylines.length < 20 && !inPageFurniture(e)) {
+    if (authorClass && !isAuthorProp && AUTHOR_CLASS_EXCLUDE.test(names) && !AUTHOR_LAST.test(names) && signals.bylines.length < 20 && !inPageFurniture(e, true, headline)) {
       // An "authorbox" is mostly a bio, but one that holds only "von Jane Doe" is the byline.
       const text = collapse(textOf(e));
       if (text.length <= 60 && /^(?:von|by|par|por)\s+\p{Lu}/iu.test(text)) signals.bylines.push(text);
@@ -192,17 +229,17 @@ export function collectSignals(root: Element): PageSignals {
     const leafish = e.children.length <= 2 && e.children.every((c) => typeof c === 'string' || c.children.every((x) => typeof x === 'string'));
     const label = leafish && /^(?:h[3-6]|b|strong|span|dt|th|label|div|p|em)$/.test(e.tag) ? collapse(textOf(e)) : '';
     // Without a colon, a label must start its line: "Marie Arana, <span>author</span>" describes the name before it.
-    if (label && AUTHOR_LABEL.test(label) && (label.endsWith(':') || startsLine(e)) && signals.bylines.length < 20 && !inPageFurniture(e)) {
+    if (label && AUTHOR_LABEL.test(label) && (label.endsWith(':') || startsLine(e)) && signals.bylines.length < 20 && !inPageFurniture(e, true, headline)) {
       // "<h5>Autor:</h5> Peter Maahn", "<dt>Autor</dt><dd>Jane Doe</dd>": the name follows the label element.
       const next = textAfter(e);
       if (next && next.length <= 80) signals.bylines.push(`Autor: ${next}`);
     }
-    if ((isAuthorProp || (authorClass && (!AUTHOR_CLASS_EXCLUDE.test(names) || AUTHOR_LAST.test(names)))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e)) {
+    if ((isAuthorProp || (authorClass && (!AUTHOR_CLASS_EXCLUDE.test(names) || AUTHOR_LAST.test(names)))) && signals.bylines.length + preciseBylines.length < 20 && !inPageFurniture(e, true, headline)) {
       const nameElement = isAuthorProp ? [...elements(e)].find((x) => x !== e && /(?:^|\s)name(?:\s|$)/i.test(x.attrs.itemprop ?? '')) : undefined;
       const text = nameElement ? (nameElement.attrs.content ?? collapse(textOf(nameElement))) : collapse(textOf(e));
       // rel/itemprop=author and "author" classes name the author alone; "byline" boxes mix in dates.
       const precise = isAuthorProp || /(?:^|[\s_-])(?:author|autor|fn)(?:$|[\s_-])/i.test(names);
-      if (text && text.length <= 120) (precise ? preciseBylines : signals.bylines).push(text);
+      if (text && text.length <= 120 && !inTeaserLink(e, text)) (precise ? preciseBylines : signals.bylines).push(text);
     }
     if (signals.creditTexts.length < 10 && e.tag !== 'html' && e.tag !== 'body' && e.tag !== 'head') {
       const lead = e.children.find((c): c is string => typeof c === 'string' && c.trim() !== '')?.trim() ?? '';
@@ -217,7 +254,7 @@ export function collectSignals(root: Element): PageSignals {
     if (DATE_CLASS.test(names) && signals.dateTexts.length < 20) {
       const text = collapse(textOf(e));
       if (text && text.length <= 120) signals.dateTexts.push(text);
-    } else if (META_CLASS.test(names) && signals.metaTexts.length < 10 && !inPageFurniture(e)) {
+    } else if (META_CLASS.test(names) && signals.metaTexts.length < 10 && !inPageFurniture(e, true, headline)) {
       const text = collapse(textOf(e));
       if (text && text.length <= 120) signals.metaTexts.push(text);
     }
@@ -271,9 +308,23 @@ function authorNames(value: unknown, byId: Map<string, Record<string, unknown>>,
     const ref = typeof record['@id'] === 'string' ? byId.get(record['@id']) : undefined;
     if (ref && record.name === undefined) record = ref;
     const organisation = asStrings(record['@type']).some((t) => /Organization|Corporation|NewsMediaOrganization/i.test(t));
-    (organisation ? out.organisations : out.persons).push(...asStrings(record.name));
+    if (organisation) out.organisations.push(...asStrings(record.name));
+    else out.persons.push(...asStrings(record.name).map((name) => withSurname(name, record.description)));
   }
   return out;
+}
+
+/**
+ * Yoast's Person carries the display name, often the first name only ("Nils"), and the author's bio,
+ * which opens with the full name ("Nils Pickert ist freier Autor …"): the name as the bio writes it.
+ */
+function withSurname(name: string, description: unknown): string {
+  const first = name.trim();
+  if (typeof description !== 'string' || !/^\p{Lu}\p{Ll}+$/u.test(first)) return name;
+  const bio = description.trim();
+  if (!bio.startsWith(`${first} `)) return name;
+  const surname = /^\s(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=$|[\s,.:;–—-])/u.exec(bio.slice(first.length));
+  return surname ? `${first} ${surname[1]}` : name;
 }
 
 function indexIds(node: unknown, byId: Map<string, Record<string, unknown>>, depth: number): void {
