@@ -189,3 +189,12 @@ describe('shownDateTexts: bylines and date lines', () => {
     expect(shownDateTexts(page.root).headlineDateLine).toBe('Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45');
   });
 });
+
+describe('publicationDate: an undeclared revision date is all the page shows', () => {
+  it('takes the shown "Updated" date over an older declared date when no other date is shown', () => {
+    const chosen = publicationDate(sources({ ld: '2016-08-29T21:54:39Z', ldModified: '2020-10-01T00:00:00Z', dateTexts: ['Updated May 06, 2019'] }), now);
+    expect(chosen?.value.slice(0, 10)).toBe('2019-05-06');
+    const both = publicationDate(sources({ ld: '2016-08-29T21:54:39Z', dateTexts: ['August 29, 2016', 'Updated May 06, 2019'] }), now);
+    expect(both?.value.slice(0, 10)).toBe('2016-08-29');
+  });
+});

@@ -148,6 +148,8 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     }
     // The page presents its revision as its date (evergreen pages republished with a new date).
     if (modified && modified > published.value && visible[0] && day(visible[0].value) === day(modified)) return { value: modified, source: published.source };
+    // The same when the revision date the page shows is not declared anywhere: it is the only date readers see.
+    if (visible.length && visible.every((v) => v.revision) && visible[0]!.value > published.value) return { value: visible[0]!.value, source: visible[0]!.source };
     return chosen;
   }
   const timeText = visible.find((v) => v.source === 'time-text' && !v.revision);
