@@ -1,5 +1,6 @@
 /** Author names: from declared metadata and visible bylines, cleaned of roles, dates and site names. */
 import { decodeHTML } from 'entities';
+import { WRITTEN_DATE } from './dates';
 import { collapse } from './dom';
 import { squash, type SiteNames } from './metadata';
 
@@ -136,8 +137,6 @@ function looksLikePersonName(name: string): boolean {
   if (words.length < 2 || words.length > 5) return false;
   return words.every((w) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^(?:von|van|der|den|de|da|del|di|la|le|zu|du)$/.test(w));
 }
-
-const WRITTEN_DATE = /\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}/u;
 
 /**
  * "11.12.2019 - Amelie Loevenich", "1. Februar 2022, Daniel Dillenburg": a date line by the

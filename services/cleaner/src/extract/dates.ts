@@ -140,6 +140,9 @@ export function slashOrderFor(language: string | undefined): 'dmy' | 'mdy' | und
   return /^[a-z]{2,3}\b/.test(tag) ? 'dmy' : undefined;
 }
 
+/** A date written out: "24. April 2020", "03.02.2022", "28.01.22", "Nov 8, 2023", "2021-10-16", "3/5/2022". */
+export const WRITTEN_DATE = /\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}/u;
+
 /** A month name to its number, for datelines ("September 5"). */
 export function monthNumber(name: string): number | undefined {
   return MONTHS[name.toLowerCase().replace(/\.$/, '')];

@@ -7,7 +7,7 @@
  * between declared candidates; it never overrides them on its own, because visible dates are
  * also "today" in headers and dates of comments.
  */
-import { dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
+import { WRITTEN_DATE, dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
 import { elements, textOf, type Element } from './dom';
 import type { PageSignals } from './metadata';
 
@@ -230,7 +230,7 @@ function isEuropeanSummerTime(instant: number, year: number): boolean {
 function bareHeadlineDate(sources: DateSources, now: Date): string | undefined {
   const text = sources.shown?.nearHeadline[0];
   if (!text || ISO_TEXT.test(text) || REVISION_NOTE.test(text) || AMBIGUOUS_SLASH.test(text)) return undefined;
-  const rest = text.replace(DATE_HINT, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ').replace(/\b(?:um|uhr|at|a\.\s?m\.|p\.\s?m\.|am|pm)\b/gi, ' ');
+  const rest = text.replace(WRITTEN_DATE, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ').replace(/\b(?:um|uhr|at|a\.\s?m\.|p\.\s?m\.|am|pm)\b/gi, ' ');
   if (/\p{L}{2,}/u.test(rest)) return undefined;
   return parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
 }
@@ -259,8 +259,6 @@ function firstDate(texts: string[], now: Date): { value: string } | undefined {
   return undefined;
 }
 
-/** A date written out: "24. April 2020", "03.02.2022", "Nov 8, 2023", "2021-10-16", "28.01.22". */
-const DATE_HINT = /\d{1,2}\.\s?\d{1,2}\.\s?\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}/u;
 /** Elements before the headline (kicker, topline) and after it (meta line, byline) that still count as "around" it. */
 const BEFORE_HEADLINE = 15;
 const AFTER_HEADLINE = 60;
@@ -292,7 +290,7 @@ function inSideBlock(element: Element): boolean {
   return false;
 }
 
-const DATE_AT_START = new RegExp(String.raw`^(?:${DATE_HINT.source})`, 'u');
+const DATE_AT_START = new RegExp(String.raw`^(?:${WRITTEN_DATE.source})`, 'u');
 
 /** "<li><span>Datum:</span> 26. Januar 2022</li>": the label is a child, the date the parent's own text. */
 function hasLabelChild(element: Element): boolean {
@@ -377,7 +375,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
       continue;
     }
     if (own.length <= MAX_BYLINE && !/^h[1-6]$/.test(element.tag) && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
-    if (!DATE_HINT.test(own)) continue;
+    if (!WRITTEN_DATE.test(own)) continue;
     if (own.length > MAX_LINE) {
       // A longer meta line can still hold a labelled date ("Letzte Änderung: … Erschienen am: …").
       const inner = labelledInside(own);
@@ -395,7 +393,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
     }
     // A date line, not a sentence that mentions a date ("Am 9. Oktober wurde …"), and not the date
     // of a teaser in a side or footer widget.
-    if (own.replace(DATE_HINT, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own, element });
+    if (own.replace(WRITTEN_DATE, '').length <= MAX_BESIDE_DATE && !inSideBlock(element)) near.push({ order, text: own, element });
   }
   const anchor = titleHeading >= 0 ? titleHeading : headline;
   const aroundHeadline = (found: { order: number; text: string }[]) =>
