@@ -265,6 +265,8 @@ const AFTER_HEADLINE = 60;
 const MAX_LINE = 100;
 const MAX_RAW_TEXT = 2000;
 const HEAD_CHARS = 600;
+/** Raw length beyond which a text without digits cannot collapse to a label or a byline (indentation included). */
+const NO_DATE_MAX_RAW = 400;
 /** Characters besides the date: a place, a label, a name ("Pressemitteilung vom …| Berlin"). */
 const MAX_BESIDE_DATE = 45;
 
@@ -350,6 +352,9 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
     let own = '';
     for (const child of element.children) if (typeof child === 'string') own += child;
     if (own.length < 4) continue;
+    const hasDigit = /\d/.test(own);
+    // Without a digit a text can only be a label or a byline, both short: skip prose cheaply.
+    if (!hasDigit && own.length > NO_DATE_MAX_RAW) continue;
     // Indentation can make the raw text long: measure it collapsed, but collapse only a head of
     // it (body paragraphs are long and only their opening can hold a date label).
     const head = own.length > HEAD_CHARS ? own.slice(0, HEAD_CHARS).replace(/\s+/g, ' ').trim() : '';
@@ -367,7 +372,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
       continue;
     }
     // Neither a date nor short enough to be a label or a byline.
-    if (own.length > MAX_BYLINE && !/\d/.test(own)) continue;
+    if (own.length > MAX_BYLINE && !hasDigit) continue;
     const label = DATE_LABEL.exec(own);
     if (label && own.length === label[0].length) {
       // A label whose parent already gave its date (hasLabelChild below) labels nothing further.
@@ -375,7 +380,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
       continue;
     }
     if (own.length <= MAX_BYLINE && !/^h[1-6]$/.test(element.tag) && BYLINE_OPENING.test(own) && !inSideBlock(element)) bylines.push({ order, text: own });
-    if (!WRITTEN_DATE.test(own)) continue;
+    if (!hasDigit || !WRITTEN_DATE.test(own)) continue;
     if (own.length > MAX_LINE) {
       // A longer meta line can still hold a labelled date ("Letzte Änderung: … Erschienen am: …").
       const inner = labelledInside(own);
