@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, collapse, limitNesting, parsePage, textOf } from './dom';
+import { MAX_DEPTH, collapse, limitNesting, parsePage, shortTextOf, textOf, type Element } from './dom';
 
 describe('parsePage', () => {
   it('keeps text, decodes entities, and reads <title> and JSON-LD while skipping scripts and styles', () => {
@@ -36,5 +36,14 @@ describe('limitNesting', () => {
   it('does not count void elements or script contents as nesting', () => {
     const html = `<div>${'<br><img src="x">'.repeat(5)}<script>${'<div>'.repeat(10)}</script></div>`;
     expect(limitNesting(html, 2)).toBe(html);
+  });
+});
+
+describe('shortTextOf', () => {
+  it('gives the collapsed text of a short element and nothing for a long one, without reading it all', () => {
+    const page = parsePage(`<div class="date"> 5.  Mai <b>2020</b> </div><div class="post-meta">${'<p>Lorem ipsum dolor sit amet.</p>'.repeat(500)}</div>`);
+    const [short, long] = page.root.children.filter((c): c is Element => typeof c !== 'string');
+    expect(shortTextOf(short!, 120)).toBe('5. Mai 2020');
+    expect(shortTextOf(long!, 120)).toBeUndefined();
   });
 });

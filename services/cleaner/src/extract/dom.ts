@@ -168,6 +168,27 @@ export function textOf(node: Node): string {
   return out.join('');
 }
 
+/**
+ * The collapsed text of an element when it is short, else undefined. The walk stops once the raw
+ * text passes `rawLimit`: wrappers whose class says "date" or "meta" can hold a whole article, and
+ * their text is not wanted then.
+ */
+export function shortTextOf(node: Element, maxLength: number, rawLimit = maxLength * 4): string | undefined {
+  let raw = 0;
+  const out: string[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (typeof next === 'string') {
+      raw += next.length;
+      if (raw > rawLimit) return undefined;
+      out.push(next);
+    } else for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+  }
+  const text = collapse(out.join(''));
+  return text.length <= maxLength ? text : undefined;
+}
+
 export function collapse(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }

@@ -1,5 +1,5 @@
 /** Page metadata: what the page declares (meta tags, JSON-LD, microdata) and what it shows. */
-import { collapse, elements, textOf, type Element, type Node } from './dom';
+import { collapse, elements, shortTextOf, textOf, type Element, type Node } from './dom';
 
 export interface PageSignals {
   meta: Map<string, string>;
@@ -139,6 +139,16 @@ function inTeaserLink(element: Element, text: string): boolean {
   return false;
 }
 
+/** Labels are a word or two; a longer raw text (indentation allowed for) is prose, not worth collapsing. */
+const MAX_LABEL_RAW = 200;
+
+/** Characters of text in a near-leaf element, without building the string. */
+function rawLength(element: Element): number {
+  let length = 0;
+  for (const child of element.children) length += typeof child === 'string' ? child.length : child.children.reduce((sum, c) => sum + (typeof c === 'string' ? c.length : 0), 0);
+  return length;
+}
+
 /** An element that only labels the author beside it. */
 const AUTHOR_LABEL = /^(?:autor|autorin|autoren|author|authors|von|by|verfasser|verfasserin|geschrieben von|written by)\s*:?$/i;
 
@@ -227,7 +237,7 @@ export function collectSignals(root: Element): PageSignals {
     }
     // Only near-leaf elements can be a label: reading the text of every wrapper would cost a pass per level.
     const leafish = e.children.length <= 2 && e.children.every((c) => typeof c === 'string' || c.children.every((x) => typeof x === 'string'));
-    const label = leafish && /^(?:h[3-6]|b|strong|span|dt|th|label|div|p|em)$/.test(e.tag) ? collapse(textOf(e)) : '';
+    const label = leafish && /^(?:h[3-6]|b|strong|span|dt|th|label|div|p|em)$/.test(e.tag) && rawLength(e) <= MAX_LABEL_RAW ? collapse(textOf(e)) : '';
     // Without a colon, a label must start its line: "Marie Arana, <span>author</span>" describes the name before it.
     if (label && AUTHOR_LABEL.test(label) && (label.endsWith(':') || startsLine(e)) && signals.bylines.length < 20 && !inPageFurniture(e, true, headline)) {
       // "<h5>Autor:</h5> Peter Maahn", "<dt>Autor</dt><dd>Jane Doe</dd>": the name follows the label element.
@@ -248,15 +258,15 @@ export function collectSignals(root: Element): PageSignals {
       // a "Quelle:" note or a "credit" box in a figure names the picture's or the chart's source.
       const copyright = /^(?:©|\(c\))/i.test(lead);
       const noted = /^(?:quelle|source)\s*:/i.test(lead) || CREDIT_CLASS.test(names);
-      const text = copyright || noted ? collapse(textOf(e)) : '';
-      if (text && text.length <= 60 && !signals.creditTexts.includes(text) && !inPageFurniture(e, false) && (copyright || !inImageArea(e))) signals.creditTexts.push(text);
+      const text = copyright || noted ? (shortTextOf(e, 60) ?? '') : '';
+      if (text && !signals.creditTexts.includes(text) && !inPageFurniture(e, false) && (copyright || !inImageArea(e))) signals.creditTexts.push(text);
     }
     if (DATE_CLASS.test(names) && signals.dateTexts.length < 20) {
-      const text = collapse(textOf(e));
-      if (text && text.length <= 120) signals.dateTexts.push(text);
+      const text = shortTextOf(e, 120);
+      if (text) signals.dateTexts.push(text);
     } else if (META_CLASS.test(names) && signals.metaTexts.length < 10 && !inPageFurniture(e, true, headline)) {
-      const text = collapse(textOf(e));
-      if (text && text.length <= 120) signals.metaTexts.push(text);
+      const text = shortTextOf(e, 120);
+      if (text) signals.metaTexts.push(text);
     }
   }
   signals.bylines = [...preciseBylines, ...signals.bylines];
