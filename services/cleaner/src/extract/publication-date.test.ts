@@ -198,3 +198,13 @@ describe('publicationDate: an undeclared revision date is all the page shows', (
     expect(both?.value.slice(0, 10)).toBe('2016-08-29');
   });
 });
+
+describe('publicationDate: declared sources that disagree', () => {
+  it('takes the declared date the headline line shows, not one confirmed only by comment <time>s', () => {
+    const meta = new Map([['article:published_time', '2022-05-06T02:00:00.824Z']]);
+    const shown = { nearHeadline: ['6 May 2022 - 2:00 a. m.'], labelled: [], nearBylines: [] };
+    expect(publicationDate(sources({ ld: '2022-05-05T21:00:00-05:00', meta, shown }), now)).toEqual({ value: '2022-05-06T02:00:00Z', source: 'meta' });
+    const comments = [{ value: '2017-02-23T12:33:18+05:30', text: 'February 23, 2017 at 12:33 pm', published: true, modified: false }];
+    expect(publicationDate(sources({ meta: new Map([['article:published_time', '2016-02-08T11:04:42+00:00']]), times: comments }), now)?.value.slice(0, 10)).toBe('2016-02-08');
+  });
+});

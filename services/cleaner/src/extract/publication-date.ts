@@ -69,23 +69,24 @@ function dayDistance(a: string, b: string): number {
 }
 
 /** Publication and revision dates the page declares in markup. */
-function declaredDates(sources: DateSources, now: Date): { published?: DeclaredDate; modified?: string } {
+function declaredDates(sources: DateSources, now: Date): { published?: DeclaredDate; modified?: string; alternatives: DeclaredDate[] } {
   const tryValue = (value: string | undefined, source: DateSource, generic = false): DeclaredDate | undefined => {
     const normalized = normalizeDate(value, now);
     return normalized ? { value: normalized, source, generic, utc: /(?:\dZ|[+-]00:?00|GMT|UTC)\s*$/i.test(value!.trim()) } : undefined;
   };
   const meta = (keys: string[]) => keys.map((key) => sources.meta.get(key)).find(Boolean);
   const markedTime = sources.times.find((t) => t.published && !t.modified && t.value);
-  const published =
-    tryValue(sources.ld, 'json-ld') ??
-    tryValue(meta(PUBLICATION_META), 'meta') ??
-    tryValue(sources.pageLd, 'json-ld-page') ??
-    tryValue(vendorPublicationMeta(sources.meta), 'vendor-meta') ??
-    tryValue(meta(GENERIC_DATE_META), 'meta', true) ??
-    tryValue(markedTime?.value, 'time-element') ??
-    tryValue(sources.times.find((t) => !t.modified && t.value)?.value, 'time-element', true);
+  const candidates = [
+    tryValue(sources.ld, 'json-ld'),
+    tryValue(meta(PUBLICATION_META), 'meta'),
+    tryValue(sources.pageLd, 'json-ld-page'),
+    tryValue(vendorPublicationMeta(sources.meta), 'vendor-meta'),
+    tryValue(meta(GENERIC_DATE_META), 'meta', true),
+    tryValue(markedTime?.value, 'time-element'),
+    tryValue(sources.times.find((t) => !t.modified && t.value)?.value, 'time-element', true),
+  ].filter((c): c is DeclaredDate => c !== undefined);
   const modified = normalizeDate(sources.ldModified, now) ?? normalizeDate(meta(MODIFICATION_META), now) ?? normalizeDate(sources.times.find((t) => t.modified)?.value, now);
-  return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
+  return { ...(candidates[0] ? { published: candidates[0] } : {}), ...(modified ? { modified } : {}), alternatives: candidates.slice(1).filter((c) => !c.generic) };
 }
 
 /** Dates written out where the page shows its date: <time> texts, then date/byline boxes. */
@@ -118,7 +119,7 @@ function visibleDates(sources: DateSources, now: Date): { value: string; source:
 
 /** The publication date and where it came from (order of trust: see extractArticle). */
 export function publicationDate(sources: DateSources, now: Date): ChosenDate | undefined {
-  const { published, modified } = declaredDates(sources, now);
+  const { published, modified, alternatives } = declaredDates(sources, now);
   const visible = visibleDates(sources, now);
   const url = dateFromUrl(sources.url, now);
   if (published) {
@@ -142,6 +143,10 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     const bare = bareHeadlineDate(sources, now);
     if (bare && !url && dayDistance(bare, published.value) > 1) return { value: bare, source: 'headline-text' };
     if (shown.some((v) => day(v.value) === day(published.value))) return chosen;
+    // Declared sources that disagree (JSON-LD in local time, meta in UTC, a CMS import stamp): the one the page shows wins.
+    // Only the line by the headline or a labelled date confirms: <time> elements also date comments.
+    const confirmed = alternatives.find((alt) => day(alt.value) !== day(published.value) && shown.some((v) => (v.source === 'headline-text' || v.source === 'labelled-text') && day(v.value) === day(alt.value)));
+    if (confirmed) return { value: confirmed.value, source: confirmed.source };
     if (published.utc) {
       const local = shown.find((v) => dayDistance(v.value, published.value) === 1);
       if (local) return { value: local.value, source: published.source };
