@@ -96,7 +96,7 @@ const POST_CONTAINER = /(?:^|\s)(?:hentry|h-entry|post|type-post|blog-post)(?:\s
  * Wrappers around the headline are the page's main column whatever their class says ("vw-blog-sidebar-position-right" is a layout
  * setting): they are never a side block.
  */
-function inPageFurniture(element: Element, formsAreFurniture = true, headlineBoxes?: Set<Element>): boolean {
+export function inPageFurniture(element: Element, formsAreFurniture = true, headlineBoxes?: Set<Element>): boolean {
   let side = false;
   let inPost = false;
   for (let e: Element | null = element; e; e = e.parent) {

@@ -8,8 +8,8 @@
  * also "today" in headers and dates of comments.
  */
 import { WRITTEN_DATE, dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
-import { elements, textOf, type Element } from './dom';
-import type { PageSignals } from './metadata';
+import { collapse, elements, textOf, type Element } from './dom';
+import { inPageFurniture, type PageSignals } from './metadata';
 
 export type DateSource = 'json-ld' | 'meta' | 'json-ld-page' | 'vendor-meta' | 'time-element' | 'time-text' | 'url' | 'labelled-text' | 'headline-text' | 'title' | 'visible-text' | 'content-date' | 'dateline' | 'revision';
 
@@ -92,29 +92,35 @@ function declaredDates(sources: DateSources, now: Date): { published?: DeclaredD
 /** Dates written out where the page shows its date: <time> texts, then date/byline boxes. */
 function visibleDates(sources: DateSources, now: Date): { value: string; source: DateSource; revision: boolean }[] {
   const out: { value: string; source: DateSource; revision: boolean }[] = [];
+  const reading = lineReading(sources);
   for (const time of sources.times) {
     if (out.length >= VISIBLE_LIMIT) break;
     const value = time.text ? parseTextDate(time.text, now) : undefined;
     if (value) out.push({ value, source: 'time-text', revision: time.modified || REVISION_NOTE.test(time.text) });
   }
   for (const text of (sources.shown?.labelled ?? []).slice(0, 1)) {
-    const value = parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
+    const value = parseTextDate(text, now, reading);
     if (value) out.push({ value, source: 'labelled-text', revision: false });
   }
   for (const text of sources.shown?.nearHeadline ?? []) {
     if (out.length >= VISIBLE_LIMIT) break;
-    const value = parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
+    const value = parseTextDate(text, now, reading);
     if (value) out.push({ value, source: 'headline-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
   }
   let boxes = 0;
   for (const text of sources.dateTexts) {
     if (boxes >= VISIBLE_LIMIT) break;
-    const value = parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
+    const value = parseTextDate(text, now, reading);
     if (!value) continue;
     boxes++;
     out.push({ value, source: 'visible-text', revision: REVISION_NOTE.test(text.slice(0, text.search(/\d/) + 1)) });
   }
   return out;
+}
+
+/** How date lines are read: two-digit years allowed, slash dates in the page language's order. */
+function lineReading(sources: DateSources): { shortYear: boolean; slashOrder: 'dmy' | 'mdy' | undefined } {
+  return { shortYear: true, slashOrder: slashOrderFor(sources.language) };
 }
 
 /** The publication date and where it came from (order of trust: see extractArticle). */
@@ -237,7 +243,7 @@ function bareHeadlineDate(sources: DateSources, now: Date): string | undefined {
   if (!text || ISO_TEXT.test(text) || REVISION_NOTE.test(text) || AMBIGUOUS_SLASH.test(text)) return undefined;
   const rest = text.replace(WRITTEN_DATE, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ').replace(/\b(?:um|uhr|at|a\.\s?m\.|p\.\s?m\.|am|pm)\b/gi, ' ');
   if (/\p{L}{2,}/u.test(rest)) return undefined;
-  return parseTextDate(text, now, { shortYear: true, slashOrder: slashOrderFor(sources.language) });
+  return parseTextDate(text, now, lineReading(sources));
 }
 
 /** Machine timestamps shown as text ("2018-08-29 14:15:57") are CMS stamps more than publication dates. */
@@ -283,18 +289,12 @@ const INNER_LABEL = new RegExp(String.raw`(?<!\p{L})(?:${LABEL_WORDS})\s*:?\s*`,
 /** How many elements after a bare label its date may come (label and value in sibling spans). */
 const LABEL_REACH = 4;
 
-const SIDE_BLOCK = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|sidebar|widget\w*|related\w*|teaser\w*|recommend\w*|footer)(?:$|[\s_-])/i;
-
-/** A teaser box around an element puts it in a list of other stories; a "teaser-meta" class on the line itself is just styling. */
-const TEASER = /(?:^|[\s_-])teaser\w*(?:$|[\s_-])/i;
-
+/**
+ * A line in comments, related stories, teasers, widgets or the page footer dates something else.
+ * The line's own class is styling ("bb-teaser-meta" above a headline), so only its boxes count.
+ */
 function inSideBlock(element: Element): boolean {
-  for (let e: Element | null = element; e; e = e.parent) {
-    if (e.tag === 'aside' || e.tag === 'footer' || e.tag === 'nav') return true;
-    const names = `${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`;
-    if (e.tag !== 'body' && e.tag !== 'html' && SIDE_BLOCK.test(names) && (e !== element || !TEASER.test(names))) return true;
-  }
-  return false;
+  return element.tag === 'aside' || element.tag === 'footer' || element.tag === 'nav' || (element.parent !== null && inPageFurniture(element.parent, false));
 }
 
 const DATE_AT_START = new RegExp(String.raw`^(?:${WRITTEN_DATE.source})`, 'u');
@@ -303,7 +303,7 @@ const DATE_AT_START = new RegExp(String.raw`^(?:${WRITTEN_DATE.source})`, 'u');
 function hasLabelChild(element: Element): boolean {
   for (const child of element.children) {
     if (typeof child === 'string' || child.children.length !== 1 || typeof child.children[0] !== 'string') continue;
-    const text = child.children[0].replace(/\s+/g, ' ').trim();
+    const text = collapse(child.children[0]);
     const label = DATE_LABEL.exec(text);
     if (label && label[0].length === text.length) return true;
   }
@@ -339,7 +339,7 @@ const MAX_BYLINE = 80;
  * above the headline, "Hamburg, 2. November 2021" below it), or after a label.
  */
 export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
-  const wanted = title ? title.replace(/\s+/g, ' ').trim().toLowerCase() : '';
+  const wanted = title ? collapse(title).toLowerCase() : '';
   let titleHeading = -1;
   const near: { order: number; text: string; element?: Element }[] = [];
   const bylines: { order: number; text: string }[] = [];
@@ -353,7 +353,7 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
     if (element.tag === 'h1' && headline < 0) headline = order;
     // The headline is the heading that carries the title: the first <h1> is sometimes the logo,
     // and blog themes put the post title in an <h2>.
-    if (titleHeading < 0 && wanted && /^h[1-3]$/.test(element.tag) && textOf(element).replace(/\s+/g, ' ').trim().toLowerCase() === wanted) titleHeading = order;
+    if (titleHeading < 0 && wanted && /^h[1-3]$/.test(element.tag) && collapse(textOf(element)).toLowerCase() === wanted) titleHeading = order;
     let own = '';
     for (const child of element.children) if (typeof child === 'string') own += child;
     if (own.length < 4) continue;
@@ -362,14 +362,14 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
     if (!hasDigit && own.length > NO_DATE_MAX_RAW) continue;
     // Indentation can make the raw text long: measure it collapsed, but collapse only a head of
     // it (body paragraphs are long and only their opening can hold a date label).
-    const head = own.length > HEAD_CHARS ? own.slice(0, HEAD_CHARS).replace(/\s+/g, ' ').trim() : '';
+    const head = own.length > HEAD_CHARS ? collapse(own.slice(0, HEAD_CHARS)) : '';
     if (head.length > MAX_LINE * 2 || own.length > MAX_RAW_TEXT) {
       // A lead paragraph that opens with "Pressemitteilung vom 25. Januar 2022 | Berlin – …".
       const opening = /\d/.test(head.slice(0, MAX_LINE)) ? labelledInside(head.slice(0, MAX_LINE)) : undefined;
       if (opening) labelled.push(opening);
       continue;
     }
-    own = own.replace(/\s+/g, ' ').trim();
+    own = collapse(own);
     if (own.length < 4) continue;
     if (own.length > MAX_LINE * 2) {
       const opening = labelledInside(own.slice(0, MAX_LINE));
@@ -415,6 +415,6 @@ export function shownDateTexts(root: Element, title?: string): ShownDateTexts {
           .map((f) => f.text);
   const nearHeadline = aroundHeadline(near);
   const firstLine = near.find((f) => f.text === nearHeadline[0])?.element;
-  const wholeLine = firstLine ? textOf(firstLine).replace(/\s+/g, ' ').trim() : undefined;
+  const wholeLine = firstLine ? collapse(textOf(firstLine)) : undefined;
   return { nearHeadline, labelled, nearBylines: aroundHeadline(bylines), ...(wholeLine && wholeLine.length <= MAX_LINE ? { headlineDateLine: wholeLine } : {}) };
 }
