@@ -24,6 +24,17 @@ export class BlockedAddressError extends Error {
 
 type NetLookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
+/** Answers net.connect's lookup as dns.lookup would: every address, or the first, or ENOTFOUND. */
+function answerLookup(hostname: string, addresses: LookupAddress[], options: LookupOptions, callback: NetLookupCallback): void {
+  const first = addresses[0];
+  if (!first) {
+    const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+    error.code = 'ENOTFOUND';
+    callback(error, []);
+  } else if (options.all) callback(null, addresses);
+  else callback(null, first.address, first.family);
+}
+
 /**
  * A `lookup` for net.connect that vets every address a name resolves to, in the same step that
  * hands them to the socket: DNS rebinding cannot slip a different answer in between. A name with
@@ -37,14 +48,7 @@ function vettingLookup(resolve: ResolveHost, policy: AddressPolicy) {
         // The port is not known here; host:port allow entries apply only to IP-literal hosts.
         const blocked = wanted.find((a) => !policy.allowsAddress(a.address, Number.NaN));
         if (blocked) return callback(new BlockedAddressError(hostname, blocked.address), []);
-        const first = wanted[0];
-        if (!first) {
-          const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-          error.code = 'ENOTFOUND';
-          return callback(error, []);
-        }
-        if (options.all) callback(null, wanted);
-        else callback(null, first.address, first.family);
+        answerLookup(hostname, wanted, options, callback);
       },
       (error: NodeJS.ErrnoException) => callback(error, []),
     );
@@ -54,16 +58,7 @@ function vettingLookup(resolve: ResolveHost, policy: AddressPolicy) {
 function plainLookup(resolve: ResolveHost) {
   return (hostname: string, options: LookupOptions, callback: NetLookupCallback): void => {
     resolve(hostname).then(
-      (addresses) => {
-        const first = addresses[0];
-        if (!first) {
-          const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-          error.code = 'ENOTFOUND';
-          return callback(error, []);
-        }
-        if (options.all) callback(null, addresses);
-        else callback(null, first.address, first.family);
-      },
+      (addresses) => answerLookup(hostname, addresses, options, callback),
       (error: NodeJS.ErrnoException) => callback(error, []),
     );
   };
