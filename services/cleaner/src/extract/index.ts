@@ -200,7 +200,7 @@ function undecodableShare(text: string): number {
 }
 
 /** The original URL inside a Wayback Machine address, if this is one. */
-export function archivedOriginal(url: string | undefined): string | undefined {
+function archivedOriginal(url: string | undefined): string | undefined {
   const match = url ? /^https?:\/\/web\.archive\.org\/web\/\d{1,14}[a-z_]*\/(https?:\/\/.+)$/i.exec(url) : null;
   return match ? validUrl(match[1]!) : undefined;
 }
