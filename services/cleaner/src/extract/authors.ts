@@ -41,6 +41,8 @@ const STOCK_PHOTO = /^(?:pixabay|unsplash|shutterstock|getty images|gettyimages|
 
 const WRITTEN_BY_LABEL = /^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|geschreven door|autor(?:in)?|author)$/i;
 
+const EMAIL = /\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/g;
+
 /** Stand-ins for a missing author, whatever follows them. */
 const PLACEHOLDER = /^\s*(?:no author|unknown|anonymous|anonym|null|undefined|none|n\/a)\b/i;
 
@@ -84,13 +86,17 @@ export function cleanAuthors(raw: string[], siteName?: string): string[] {
     if (/^\s*(?:https?:\/\/|www\.)/i.test(entry)) continue;
     // "Jane Doe - http://janedoe.example", "X und Y designed": theme and site credits, not this article's byline.
     if (/\shttps?:\/\/|\b(?:designed|powered|theme)\b/i.test(entry)) continue;
+    // A contact box ("Telefon: 00800 400 … urlaub@…") is not a byline.
+    if (/\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+(]?\d/i.test(entry)) continue;
     // JSON-LD is read raw from the script element, so its strings can still hold entities ("Redacci&oacute;n").
     const stripped = collapse(entry.includes('&') ? decodeHTML(entry) : entry)
       .replace(/\b(?:am|on|le|el|il|em|dnia)?\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}.*$/i, '')
       .replace(/\b\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}.*$/u, '')
       .replace(/\b\d{4}-\d{2}-\d{2}.*$/, '')
       .replace(/\|.*$/, '')
-      .replace(/\(.*?\)/g, '');
+      .replace(/\(.*?\)/g, '')
+      // "Jane Doe jane@example.org": the address is contact detail, the name stays.
+      .replace(EMAIL, '');
     for (const part of stripped.split(/\s*(?:,|;|\/|&|\s(?:and|und|et|y|e|i)\s|\n)\s*/i)) {
       // Before the cut at stop words: "No Author" would leave "No".
       if (PLACEHOLDER.test(part)) continue;
@@ -115,10 +121,12 @@ export function cleanAuthors(raw: string[], siteName?: string): string[] {
       if (/^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|today|gestern|yesterday)$/i.test(name)) continue;
       if (siteName && name.toLowerCase() === siteName.toLowerCase()) continue;
       // What follows an organisation's name in the same entry describes it ("Landesanstalt für Wald und Forstwirtschaft").
-      if (/\be\.\s?V\b|\bgGmbH\b|\bStiftung\b|\bVerband\b|\bInstitut\b|\bUniversit/i.test(name)) break;
+      if (/\be\.\s?V\b|\bgGmbH\b|\bStiftung\b|\bVerband\b|\bInstitut\b|\bUniversit|ministerium\b|\bDepartement\b/i.test(name)) break;
       if (/\b(?:GmbH|AG|Ltd|Inc|LLC|Verlag|Zeitung|Redaktion|Media|Média|Medien|News|Press|Presse|Agentur|Team|designed|Theme|Online|Magazin|Magazine|Illustrierte|Blog|Landesanstalt|Ministerium|Bundesamt|Department|Ministry|Association|Foundation)\b/iu.test(name) && words.length > 1) break;
-      // Person names start with a capital or a particle ("von der Leyen"); "deinen Hochzeitsbloggern" is prose.
+      // Person names start with a capital or a particle ("von der Leyen"); "deinen Hochzeitsbloggern" is prose,
+      // and so is a lower-case word inside ("Kontakt zur" left of a cut "Redaktion").
       if (words.length > 1 && !/^(?:\p{Lu}|(?:von|van|de|da|di|del|der|den|la|le|al|el|ten|ter|zu)$)/u.test(words[0]!)) continue;
+      if (words.length > 1 && /^\p{Lu}/u.test(words[0]!) && words.slice(1).some((w) => /^(?:zur|zum|für|fur|mit|bei|über|aus|und|the|of|for|to|with|from|at|on|in|im|am|an|auf|des|dem|die|das)$/.test(w))) continue;
       const key = name.toLowerCase();
       if (!seen.has(key)) {
         seen.add(key);
@@ -270,12 +278,14 @@ const AUTHOR_META = ['citation_author', 'author', 'article:author', 'og:article:
  *  4. the first visible byline element that yields a name;
  *  5. a "Von …"/"By …" line at the top or bottom of the text;
  *  6. "von X"/"by X"/"Autor: X" in a short meta line;
- *  7. with no person anywhere, a credited organisation (creditedOrganisations).
+ *  7. with no person anywhere, a credited organisation (creditedOrganisations), a hosted blog's
+ *     owner, then the newsroom or publisher the page puts in its author field (declaredOrganisation).
  * Declared values come first: visible bylines also sit in teasers and author boxes of other posts.
  */
 export function chooseAuthors(sources: AuthorSources): string[] {
   const clean = (raw: string[]) => {
-    const entries = raw.filter((r) => !isSiteBrand(collapse(r), sources.site, sources.publisher));
+    // Judged by the entry's first part: "Süddeutsche.de GmbH, Munich" is a brand, "Jane Doe, Polityka Insight" a person with her outlet.
+    const entries = raw.filter((r) => !isSiteBrand(collapse(r.replace(EMAIL, ' ')).split(',')[0]!.trim(), sources.site, sources.publisher));
     return cleanAuthors(entries, sources.site.siteName).filter((name) => !isSiteBrand(name, sources.site, sources.publisher));
   };
   const declared: string[][] = [sources.ldAuthors];
@@ -316,8 +326,11 @@ export function chooseAuthors(sources: AuthorSources): string[] {
   if (!authors.length) {
     const credited = creditedOrganisations(sources);
     if (credited.length) return credited;
+    // A hosted blog's account names its owner; the blog's declared name is only the blog.
     const owner = hostedBlogOwner(sources.site.domain);
-    return owner ? [owner] : [];
+    if (owner) return [owner];
+    const organisation = declaredOrganisation([...(sources.ldOrganisations ?? []).map((name) => [name]), ...declared, ...sources.bylines.map((byline) => [byline])], sources);
+    return organisation ? [organisation] : [];
   }
   // Accents differ between a handle and the written name ("gabor_munier", "Gàbor Muniér").
   const key = (name: string) => squash(name.normalize('NFD').replace(/\p{M}+/gu, ''));
@@ -367,4 +380,32 @@ function creditedOrganisations(sources: AuthorSources): string[] {
     if (credit) return [credit];
   }
   return [];
+}
+
+/** A credit that names a newsroom or a team rather than a person: "Redaktion", "PETA-Team", "Staff Writer". */
+const NEWSROOM_CREDIT = /(?:^|[\s.-])(?:redaktion|redacción|redaccion|rédaction|redakcja|redazione|redactie|newsroom|team|webteam|staff|editorial|editors|onlineredaktion)(?:$|[\s.,-])/iu;
+
+/**
+ * The organisation a page names in its own author field or byline when it names no person: its
+ * newsroom ("Redaktion", "Teufel Blog Redaktion", "By Staff Writer") or the publisher itself (a
+ * JSON-LD author or an author meta tag that is the site's name). This is the page's credit as
+ * written, so it is kept; the publisher is not inferred for pages that credit no one.
+ */
+export function declaredOrganisation(groups: string[][], sources: Pick<AuthorSources, 'site' | 'publisher'>): string | undefined {
+  for (const group of groups) {
+    for (const raw of group) {
+      if (/^\s*(?:https?:|@|www\.)/i.test(raw)) continue;
+      // What follows a comma places or describes the organisation ("GIROMATCH, Frankfurt a. M.").
+      const text = stripPrefixes(collapse(raw.includes('&') ? decodeHTML(raw) : raw))
+        .replace(/[|,].*$/, '')
+        .replace(/^[\s\-–—:·•]+|[\s\-–—:·•,.]+$/g, '')
+        .trim();
+      if (!text || text.length > 60 || PLACEHOLDER.test(text) || NOT_A_PERSON.test(text) || /^(?:admin|administrator|webmaster)$/i.test(text)) continue;
+      const words = text.split(/\s+/);
+      // A path or an address is an account ("facebook.com/vegolosi"), a slash joins several credits.
+      if (words.length > 6 || /\d{3}|https?:|[/@]/.test(text)) continue;
+      if (NEWSROOM_CREDIT.test(text) || isSiteBrand(text, sources.site, sources.publisher)) return text;
+    }
+  }
+  return undefined;
 }

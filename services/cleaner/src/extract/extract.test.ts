@@ -266,10 +266,11 @@ describe('byline markup', () => {
     expect(authorsOf(`<article>${text}</article>`, `<script type="application/ld+json">${json}</script>`)).toEqual(['Giovanni Gaggero']);
   });
 
-  it('keeps a JSON-LD Organization author other than the publisher', () => {
+  it('keeps a JSON-LD Organization author, the publisher itself only when no person is named', () => {
     const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'A', author, publisher: { '@type': 'Organization', name: 'Coastal Herald' } })}</script>`;
     expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Reuters' }))).toEqual(['Reuters']);
-    expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Coastal Herald' }))).toEqual([]);
+    expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Coastal Herald' }))).toEqual(['Coastal Herald']);
+    expect(authorsOf(`<article><p class="byline">By Jane Doe</p>${text}</article>`, ld({ '@type': 'Organization', name: 'Coastal Herald' }))).toEqual(['Jane Doe']);
   });
 });
 

@@ -209,10 +209,10 @@ describe('creditInLine', () => {
 describe('chooseAuthors: credited organisations', () => {
   const base = { ldAuthors: [], pageLdAuthors: [], meta: new Map<string, string>(), bylines: [], bodyBylines: [], metaLines: [], site: site('Coastal Herald', 'herald.example') };
 
-  it('keeps a JSON-LD Organization author that is not the publisher or the site', () => {
+  it('keeps a JSON-LD Organization author; the publisher or the site only as the last resort', () => {
     expect(chooseAuthors({ ...base, ldOrganisations: ['Deutsche Presse-Agentur'], publisher: 'Coastal Herald Media' })).toEqual(['Deutsche Presse-Agentur']);
-    expect(chooseAuthors({ ...base, ldOrganisations: ['Coastal Herald'] })).toEqual([]);
-    expect(chooseAuthors({ ...base, ldOrganisations: ['Herald Media GmbH'], publisher: 'Herald Media GmbH' })).toEqual([]);
+    expect(chooseAuthors({ ...base, ldOrganisations: ['Coastal Herald'] })).toEqual(['Coastal Herald']);
+    expect(chooseAuthors({ ...base, ldOrganisations: ['Herald Media GmbH'], publisher: 'Herald Media GmbH', creditLines: ['(dpa)'] })).toEqual(['dpa']);
   });
 
   it('takes a credit line only when no person is named', () => {
@@ -249,7 +249,31 @@ describe('chooseAuthors: Yoast Twitter labels', () => {
   it('reads the author from a "Verfasst von" / "Written by" label pair, and nothing from other pairs', () => {
     expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Verfasst von'], ['twitter:data1', 'Karoline Herr']]) })).toEqual(['Karoline Herr']);
     expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Geschätzte Lesezeit'], ['twitter:data1', '3 Minuten']]) })).toEqual([]);
-    expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Written by'], ['twitter:data1', 'Redaktion']]) })).toEqual([]);
+    expect(chooseAuthors({ ...base, meta: new Map([['twitter:label1', 'Written by'], ['twitter:data1', 'Redaktion']]) })).toEqual(['Redaktion']);
+  });
+});
+
+describe('chooseAuthors: a newsroom or the publisher credited as the author', () => {
+  const base = { ldAuthors: [], pageLdAuthors: [], meta: new Map<string, string>(), bylines: [], bodyBylines: [], metaLines: [], site: site('Coastal Herald', 'coastal-herald.example') };
+  it('keeps the credit as written when the page names no person', () => {
+    expect(chooseAuthors({ ...base, bylines: ['By Staff Writer'] })).toEqual(['Staff Writer']);
+    expect(chooseAuthors({ ...base, bylines: ['von Redaktion, '] })).toEqual(['Redaktion']);
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Coastal Herald Redaktion']]) })).toEqual(['Coastal Herald Redaktion']);
+    expect(chooseAuthors({ ...base, ldOrganisations: ['CoastalHerald GmbH, Harbourtown, Germany'] })).toEqual(['CoastalHerald GmbH']);
+  });
+  it('prefers any person, and never takes accounts, CMS defaults or several credits joined by a slash', () => {
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Redaktion']]), bylines: ['Von Jane Doe'] })).toEqual(['Jane Doe']);
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'facebook.com/coastalherald']]) })).toEqual([]);
+    expect(chooseAuthors({ ...base, bylines: ['Coastal Herald /PP'] })).toEqual([]);
+    expect(chooseAuthors({ ...base, bylines: ['admin'] })).toEqual([]);
+    expect(chooseAuthors({ ...base, bylines: ['Kontakt zur Redaktion und zum Verlag der Zeitung'] })).toEqual([]);
+  });
+  it('reads a person next to a contact address, and a person next to another outlet', () => {
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Jane Doe jane@coastal-herald.example']]) })).toEqual(['Jane Doe']);
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Jane Doe, Coastal Herald']]) })).toEqual(['Jane Doe']);
+  });
+  it('names a hosted blog by its owner’s account before its declared title', () => {
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Das Mitternachtskabinett']]), site: site('Das Mitternachtskabinett', 'mitternachtskabinett.wordpress.com') })).toEqual(['mitternachtskabinett']);
   });
 });
 
