@@ -2,6 +2,7 @@
 import { decodeHTML } from 'entities';
 import { WRITTEN_DATE } from './dates';
 import { collapse } from './dom';
+import { isGivenName } from './given-names';
 import { squash, type SiteNames } from './metadata';
 
 const ROLE_WORDS =
@@ -259,6 +260,10 @@ export interface AuthorSources {
   metaLines: string[];
   /** Lines by the headline: bylines without markup ("von Andreas Kürten") and date lines that name a person ("11.12.2019 - Amelie Loevenich"). */
   headlineLines?: { bylines: string[]; dateLines: string[] } | undefined;
+  /** Short last lines of the article text, where a signature stands ("Stefan Wasmer", "Denis Clerc"). */
+  signatureLines?: string[] | undefined;
+  /** The document's `<title>`, whose segments name a personal site's owner ("Gregory Szorc's Digital Home"). */
+  documentTitle?: string | undefined;
   site: SiteNames;
   publisher?: string | undefined;
 }
@@ -279,7 +284,7 @@ const AUTHOR_META = ['citation_author', 'author', 'article:author', 'og:article:
  *  5. a "Von …"/"By …" line at the top or bottom of the text;
  *  6. "von X"/"by X"/"Autor: X" in a short meta line;
  *  7. with no person anywhere, a credited organisation (creditedOrganisations), a hosted blog's
- *     owner, then the newsroom or publisher the page puts in its author field (declaredOrganisation).
+ *     owner, a personal site's owner, then the newsroom or publisher the page puts in its author field (declaredOrganisation).
  * Declared values come first: visible bylines also sit in teasers and author boxes of other posts.
  */
 export function chooseAuthors(sources: AuthorSources): string[] {
@@ -316,6 +321,8 @@ export function chooseAuthors(sources: AuthorSources): string[] {
   for (const line of sources.headlineLines?.bylines.slice(0, 2) ?? []) visible.push([line]);
   const besideDate = nameBesideDate(sources.headlineLines?.dateLines[0]);
   if (besideDate) visible.push([besideDate]);
+  const signature = (sources.signatureLines ?? []).map(signatureName).find(Boolean);
+  if (signature) visible.push([signature]);
   let authors: string[] = [];
   let rest: string[][] = [];
   const groups = [...declared, ...visible];
@@ -326,6 +333,8 @@ export function chooseAuthors(sources: AuthorSources): string[] {
   if (!authors.length) {
     const credited = creditedOrganisations(sources);
     if (credited.length) return credited;
+    const siteOwner = personalSiteOwner([sources.site.siteName, ...(sources.documentTitle?.split(TITLE_SEPARATOR) ?? [])], sources.site.domain);
+    if (siteOwner) return [siteOwner];
     // A hosted blog's account names its owner; the blog's declared name is only the blog.
     const owner = hostedBlogOwner(sources.site.domain);
     if (owner) return [owner];
@@ -406,6 +415,56 @@ export function declaredOrganisation(groups: string[][], sources: Pick<AuthorSou
       if (words.length > 6 || /\d{3}|https?:|[/@]/.test(text)) continue;
       if (NEWSROOM_CREDIT.test(text) || isSiteBrand(text, sources.site, sources.publisher)) return text;
     }
+  }
+  return undefined;
+}
+
+/** A person's name: title-case words (looksLikePersonName) of which the first is a known given name. */
+function isPersonName(name: string): boolean {
+  return looksLikePersonName(name) && isGivenName(name.split(/\s+/)[0]!);
+}
+
+/**
+ * A signature closing the text: a line that is only a person's name, maybe with a date
+ * ("Stefan Wasmer", "Denis Clerc", "– Jane Doe, 10. September 2017"). The name must start with a
+ * known given name: German capitalises nouns, so the shape alone also fits "Weitere Informationen".
+ */
+export function signatureName(line: string): string | undefined {
+  const text = collapse(line)
+    .replace(WRITTEN_DATE, ' ')
+    .replace(/^[\s\-–—~•·]+|[\s,.;\-–—|]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return isPersonName(text) ? text : undefined;
+}
+
+const TITLE_SEPARATOR = /\s+[|–—:·•»-]\s+|\s+&#8211;\s+/;
+const HONORIFIC = /^(?:dr\.?|prof\.?|prof\. dr\.?|dipl\.-\S+|mag\.?|ing\.?)\s+/i;
+
+/**
+ * The owner of a personal site: a site name or a `<title>` segment that is a person's name and
+ * the site's domain at once ("Dr. Alexander Klier" on alexander-klier.net, "Gregory Szorc's
+ * Digital Home" on gregoryszorc.com). Sites named after a person are written by that person;
+ * the domain match keeps out persons a page is merely about.
+ */
+export function personalSiteOwner(names: (string | undefined)[], domain: string | undefined): string | undefined {
+  const labels = (domain ?? '').replace(/^www\./, '').split('.').slice(0, -1).map(squash).filter((l) => l.length >= 6);
+  if (!labels.length) return undefined;
+  const hyphenated = (domain ?? '').replace(/^www\./, '').split('.').slice(0, -1).filter((l) => l.includes('-')).map((l) => l.toLowerCase());
+  for (const raw of names) {
+    if (!raw) continue;
+    const written = collapse(raw.includes('&') ? decodeHTML(raw) : raw);
+    let name = written;
+    for (let round = 0; round < 2; round++) name = name.replace(HONORIFIC, '');
+    name = name.replace(/[’']s\s.*$/, '').trim();
+    if (!isPersonName(name)) continue;
+    const plain = name.normalize('NFD').replace(/\p{M}+/gu, '');
+    const key = squash(plain);
+    if (!labels.some((label) => label === key || (label.startsWith(key) && key.length >= 8))) continue;
+    // A brand can be named like a person ("Royal Road" on royalroad.com): it takes a title, a
+    // possessive ("Gregory Szorc's …") or a domain that spells the name word by word.
+    const spelled = hyphenated.includes(plain.toLowerCase().replace(/\s+/g, '-'));
+    if (name !== written || spelled) return name;
   }
   return undefined;
 }

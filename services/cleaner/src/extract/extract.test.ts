@@ -266,6 +266,15 @@ describe('byline markup', () => {
     expect(authorsOf(`<article>${text}</article>`, `<script type="application/ld+json">${json}</script>`)).toEqual(['Giovanni Gaggero']);
   });
 
+  it('reads a signature closing the text, but not a cast list, an address block or a press contact', () => {
+    expect(authorsOf(`<article>${text}<p><b><i>Stefan Wasmer</i></b></p></article>`)).toEqual(['Stefan Wasmer']);
+    expect(authorsOf(`<article>${text}<p>– Jon Rego<br>Clayton</p></article>`)).toEqual(['Jon Rego']);
+    expect(authorsOf(`<article>${text}<ul><li>Narek</li><li>Bruce Maddox</li></ul></article>`)).toEqual([]);
+    expect(authorsOf(`<article>${text}<p>Filmbüro Göttingen<br>Sven Schreivogel<br>Vogelsteig 2<br>37249 Neu-Eichenberg</p></article>`)).toEqual([]);
+    expect(authorsOf(`<article>${text}<p>Pressekontakt:</p><p>Felix Losada</p></article>`)).toEqual([]);
+    expect(authorsOf(`<article>${text}<p>Weitere Informationen</p></article>`)).toEqual([]);
+  });
+
   it('keeps a JSON-LD Organization author, the publisher itself only when no person is named', () => {
     const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'A', author, publisher: { '@type': 'Organization', name: 'Coastal Herald' } })}</script>`;
     expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Reuters' }))).toEqual(['Reuters']);

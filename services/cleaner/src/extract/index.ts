@@ -1,5 +1,5 @@
 import type { Article } from '@newsflow/contracts';
-import { blocksToText, extractContent } from './content';
+import { blocksToText, extractContent, type Block } from './content';
 import { parseDateline } from './dateline';
 import { collapse, parsePage } from './dom';
 import { chooseAuthors } from './authors';
@@ -131,6 +131,8 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     bodyBylines: bylineLines,
     metaLines: [...signals.dateTexts, ...signals.metaTexts],
     headlineLines: { bylines: shown.nearBylines, dateLines: shown.headlineDateLine ? [shown.headlineDateLine] : [] },
+    signatureLines: signatureLines(blocks),
+    documentTitle: page.title,
     site: { siteName, domain, brands: signals.brandHeadings },
     publisher: ld?.publisher,
   });
@@ -228,4 +230,23 @@ function absolutize(href: string, base: string): string {
   } catch {
     return href;
   }
+}
+
+/**
+ * The last two paragraphs when they are short enough to be a signature: one line, or a name line
+ * and a date line. List items are not signatures (a cast list ends with names too), and neither is
+ * the name under a "Kontakt"/"Pressekontakt" label.
+ */
+function signatureLines(blocks: Block[]): string[] {
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'other');
+  const lines: string[] = [];
+  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 2); i--) {
+    const text = paragraphs[i]!.text;
+    const before = paragraphs[i - 1]?.text ?? '';
+    if (text.length > 80 || text.split('\n').length > 2 || /@|\d{4,}/.test(text.replace(/\b(?:19|20)\d{2}\b/g, ''))) continue;
+    if (/(?:kontakt|contact|ansprechpartner(?:in)?|pressesprecher(?:in)?|presse)\s*:?\s*$/i.test(before)) continue;
+    // "Jon Rego\nClayton": the line under the name gives the place or the date.
+    lines.push(text.split('\n')[0]!);
+  }
+  return lines;
 }

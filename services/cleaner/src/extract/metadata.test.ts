@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, hostedBlogOwner, nameBesideDate } from './authors';
+import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, hostedBlogOwner, nameBesideDate, personalSiteOwner, signatureName } from './authors';
+import { isGivenName } from './given-names';
 import { chooseTitle, cleanTitle, parseJsonLd } from './metadata';
 
 const site = (siteName?: string, domain?: string, brands: string[] = []) => ({ siteName, domain, brands });
@@ -303,5 +304,36 @@ describe('parseJsonLd: Person names', () => {
     expect(parseJsonLd(article({ '@type': 'Person', name: 'Nils', description: 'Ich schreibe über Väter.' })).article?.authors).toEqual(['Nils']);
     expect(parseJsonLd(article({ '@type': 'Person', name: 'Nils', description: 'Nils ist freier Autor.' })).article?.authors).toEqual(['Nils']);
     expect(parseJsonLd(article({ '@type': 'Person', name: 'Jane Doe', description: 'Jane Doe Smith writes.' })).article?.authors).toEqual(['Jane Doe']);
+  });
+});
+
+describe('signatureName', () => {
+  it('takes a line that is only a person’s name, with a date or a dash', () => {
+    expect(signatureName('Marina Mucha')).toBe('Marina Mucha');
+    expect(signatureName('– David Dunkley')).toBe('David Dunkley');
+    expect(signatureName('Hans-Peter Roth, 10. September 2017')).toBe('Hans-Peter Roth');
+  });
+  it('rejects title-case phrases and names that do not start with a given name', () => {
+    for (const line of ['Weitere Informationen', 'Mehr Zum Thema', 'Stefan', 'Bitte beachten Sie die Hinweise']) expect(signatureName(line)).toBeUndefined();
+  });
+});
+
+describe('isGivenName', () => {
+  it('knows given names of the corpus languages, also hyphenated, and not common words', () => {
+    for (const name of ['Stefan', 'Marina', 'André', 'Hans-Peter', 'Gregory']) expect(isGivenName(name)).toBe(true);
+    for (const word of ['Weitere', 'Valley', 'Informationen']) expect(isGivenName(word)).toBe(false);
+  });
+});
+
+describe('personalSiteOwner', () => {
+  it('names the owner of a site named after a person, by title, possessive or a spelled-out domain', () => {
+    expect(personalSiteOwner(['Dr. Alexander Klier'], 'www.alexander-klier.net')).toBe('Alexander Klier');
+    expect(personalSiteOwner([undefined, "Gregory Szorc's Digital Home", 'Python 3'], 'gregoryszorc.com')).toBe('Gregory Szorc');
+    expect(personalSiteOwner(['Jane Doe'], 'jane-doe.example')).toBe('Jane Doe');
+  });
+  it('ignores brands named like a person and persons the domain does not name', () => {
+    expect(personalSiteOwner(['Royal Road'], 'www.royalroad.com')).toBeUndefined();
+    expect(personalSiteOwner(['Dr. Jane Doe'], 'health-news.example')).toBeUndefined();
+    expect(personalSiteOwner(['Stardew Valley Wiki'], 'stardewvalleywiki.com')).toBeUndefined();
   });
 });
