@@ -337,7 +337,7 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     if (siteOwner) return [siteOwner];
     // A hosted blog's account names its owner; the blog's declared name is only the blog.
     const owner = hostedBlogOwner(sources.site.domain);
-    if (owner) return [owner];
+    if (owner) return [writtenOutHandle(owner, sources)];
     const organisation = declaredOrganisation([...(sources.ldOrganisations ?? []).map((name) => [name]), ...declared, ...sources.bylines.map((byline) => [byline])], sources);
     return organisation ? [organisation] : [];
   }
@@ -366,7 +366,29 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     }
     authors = authors.map((a) => (/\s/.test(a) ? a : (written.get(key(a)) ?? (/^\p{Lu}\p{Ll}+$/u.test(a) ? byFirst.get(a) : undefined) ?? a)));
   }
-  return authors;
+  return authors.map((a) => (/\s/.test(a) ? a : writtenOutHandle(a, sources)));
+}
+
+/**
+ * The name behind an account handle: the page's own site name, `<title>` segment or a meta value
+ * that spells the handle ("alexanderlasch" → "Alexander Lasch"); a hosted blog named by a longer
+ * form of its handle ("chabermu" on a blog named "C.Habermueller"); else a handle made of a given
+ * name and a surname ("robert.stitz" → "Robert Stitz").
+ */
+function writtenOutHandle(handle: string, sources: AuthorSources): string {
+  const key = squash(handle);
+  if (key.length < 5) return handle;
+  const candidates = [sources.site.siteName, ...(sources.documentTitle?.split(TITLE_SEPARATOR) ?? []), ...sources.meta.values()];
+  for (const raw of candidates) {
+    if (!raw || raw.length > 40) continue;
+    const name = collapse(raw);
+    if (/\s/.test(name) && isPersonName(name) && squash(name.normalize('NFD').replace(/\p{M}+/gu, '')) === key) return name;
+  }
+  const blogName = sources.site.siteName ? collapse(sources.site.siteName) : '';
+  if (hostedBlogOwner(sources.site.domain) === handle && key.length >= 6 && /^\p{Lu}[\p{L}.]+$/u.test(blogName) && squash(blogName).startsWith(key) && squash(blogName) !== key) return blogName;
+  const parts = /^(\p{Ll}+)[._-](\p{Ll}+)$/u.exec(handle);
+  if (parts && parts[2]!.length >= 2 && isGivenName(parts[1]!)) return parts.slice(1, 3).map((p) => p[0]!.toUpperCase() + p.slice(1)).join(' ');
+  return handle;
 }
 
 /**

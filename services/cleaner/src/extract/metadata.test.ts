@@ -337,3 +337,17 @@ describe('personalSiteOwner', () => {
     expect(personalSiteOwner(['Stardew Valley Wiki'], 'stardewvalleywiki.com')).toBeUndefined();
   });
 });
+
+describe('chooseAuthors: account handles written out', () => {
+  const base = { ldAuthors: [], pageLdAuthors: [], meta: new Map<string, string>(), bylines: [], bodyBylines: [], metaLines: [], site: site(undefined, 'news.example') };
+  it('writes a handle as the name the page spells it with, or as given name and surname', () => {
+    expect(chooseAuthors({ ...base, site: site('Sprachpunkt', 'alexanderlasch.wordpress.com'), meta: new Map([['msapplication-tooltip', 'Alexander Lasch']]) })).toEqual(['Alexander Lasch']);
+    expect(chooseAuthors({ ...base, site: site('C.Habermueller', 'chabermu.wordpress.com') })).toEqual(['C.Habermueller']);
+    expect(chooseAuthors({ ...base, bylines: ['robert.stitz'] })).toEqual(['Robert Stitz']);
+  });
+  it('keeps the handle when nothing spells it as a person', () => {
+    expect(chooseAuthors({ ...base, site: site('The Big Bone', 'thebigbone.wordpress.com') })).toEqual(['thebigbone']);
+    expect(chooseAuthors({ ...base, site: site('Zahlenzauberin', 'zahlenzauberin.wordpress.com') })).toEqual(['zahlenzauberin']);
+    expect(chooseAuthors({ ...base, bylines: ['tech.team'] })).toEqual(['tech.team']);
+  });
+});
