@@ -186,7 +186,7 @@ function isSiteBrand(name: string, site: SiteNames, publisher: string | undefine
 const AGENCIES = new Set(['dpa', 'afp', 'ap', 'apa', 'reuters', 'kna', 'epd', 'sid', 'dapd', 'ddp', 'ots', 'kathpress', 'kap', 'sda', 'keystone-sda', 'ats', 'ansa', 'efe', 'jiji', 'kyodo', 'xinhua', 'aap', 'pa', 'pti', 'ians', 'upi', 'tass', 'ria novosti', 'belga', 'anp', 'ntb', 'ctk', 'pap', 'mti', 'hina', 'bta', 'lusa', 'europa press', 'yonhap', 'bloomberg', 'kipa', 'agenturen', 'agencies', 'agences', 'agencias']);
 
 /** "Quelle: dpa", "Source: Reuters": a label that introduces a credit, not a person's byline. */
-const CREDIT_LABEL = /^(?:quelle|quellen|source|sources|fuente|fonte)\s*:\s*/i;
+const CREDIT_LABEL = /^(?:quelle|quellen|source|sources|fuente|fonte|herausgeber(?:in)?|issued by)\s*:\s*/i;
 /** "© 2012 APA/AP", "(c) dpa". */
 const COPYRIGHT_MARK = /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?/i;
 
@@ -260,6 +260,8 @@ export interface AuthorSources {
   metaLines: string[];
   /** Lines by the headline: bylines without markup ("von Andreas Kürten") and date lines that name a person ("11.12.2019 - Amelie Loevenich"). */
   headlineLines?: { bylines: string[]; dateLines: string[] } | undefined;
+  /** Alt texts of portraits in author boxes ("Kathrin Führes", "Profile picture for user Anna Galazka"). */
+  authorImageAlts?: string[] | undefined;
   /** Short last lines of the article text, where a signature stands ("Stefan Wasmer", "Denis Clerc"). */
   signatureLines?: string[] | undefined;
   /** The document's `<title>`, whose segments name a personal site's owner ("Gregory Szorc's Digital Home"). */
@@ -323,6 +325,8 @@ export function chooseAuthors(sources: AuthorSources): string[] {
   if (besideDate) visible.push([besideDate]);
   const signature = (sources.signatureLines ?? []).map(signatureName).find(Boolean);
   if (signature) visible.push([signature]);
+  const portrait = (sources.authorImageAlts ?? []).map(portraitName).find(Boolean);
+  if (portrait) visible.push([portrait]);
   let authors: string[] = [];
   let rest: string[][] = [];
   const groups = [...declared, ...visible];
@@ -489,4 +493,12 @@ export function personalSiteOwner(names: (string | undefined)[], domain: string 
     if (name !== written || spelled) return name;
   }
   return undefined;
+}
+
+/** The person an author portrait's alt text names: "Profilbild von Jane Doe", "Jane Doe Portrait", "Jane Doe". */
+export function portraitName(alt: string): string | undefined {
+  const name = stripPrefixes(collapse(alt).replace(/^(?:profile picture|profilbild|avatar|portrait|porträt|foto|photo|bild|picture)(?:\s+(?:for user|of|von|de|du))?\s*:?\s+/i, ''))
+    .replace(/\s+(?:portrait|porträt|avatar|foto|photo)$/i, '')
+    .trim();
+  return isPersonName(name) ? name : undefined;
 }

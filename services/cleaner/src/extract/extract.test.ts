@@ -275,6 +275,19 @@ describe('byline markup', () => {
     expect(authorsOf(`<article>${text}<p>Weitere Informationen</p></article>`)).toEqual([]);
   });
 
+  it('reads the author from the portrait in an author box, not from comment avatars or other pictures', () => {
+    expect(authorsOf(`<article>${text}<div class="author-bio"><h3>Über uns</h3><img src="/a.jpg" alt="Martin Junker"></div></article>`)).toEqual(['Martin Junker']);
+    expect(authorsOf(`<article>${text}<picture><img src="/styles/autor_thumbnail/k.jpg" alt="Profilbild von Kathrin Führes"></picture></article>`)).toEqual(['Kathrin Führes']);
+    expect(authorsOf(`<article>${text}<div class="comments"><div class="comment-author"><img src="/a.jpg" alt="Martin Junker"></div></div></article>`)).toEqual([]);
+    expect(authorsOf(`<article>${text}<figure><img src="/a.jpg" alt="Martin Junker"></figure></article>`)).toEqual([]);
+    expect(authorsOf(`<article>${text}<div class="author-box"><img src="/a.jpg" alt="Unser Autorenteam"></div></article>`)).toEqual([]);
+  });
+
+  it('credits a press release to the issuer its "Herausgeber:" line names', () => {
+    expect(authorsOf(`<h6>Herausgeber: <a href="/firmen/19">Nordex SE</a></h6><article>${text}</article>`)).toEqual(['Nordex SE']);
+    expect(authorsOf(`<h6>Herausgeber: <a href="/firmen/19">Nordex SE</a></h6><article><p class="byline">Von Jane Doe</p>${text}</article>`)).toEqual(['Jane Doe']);
+  });
+
   it('keeps a JSON-LD Organization author, the publisher itself only when no person is named', () => {
     const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'A', author, publisher: { '@type': 'Organization', name: 'Coastal Herald' } })}</script>`;
     expect(authorsOf(`<article>${text}</article>`, ld({ '@type': 'Organization', name: 'Reuters' }))).toEqual(['Reuters']);

@@ -132,6 +132,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     metaLines: [...signals.dateTexts, ...signals.metaTexts],
     headlineLines: { bylines: shown.nearBylines, dateLines: shown.headlineDateLine ? [shown.headlineDateLine] : [] },
     signatureLines: signatureLines(blocks),
+    authorImageAlts: signals.authorImageAlts,
     documentTitle: page.title,
     site: { siteName, domain, brands: signals.brandHeadings },
     publisher: ld?.publisher,

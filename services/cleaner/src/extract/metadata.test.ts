@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, hostedBlogOwner, nameBesideDate, personalSiteOwner, signatureName } from './authors';
+import { bylineInText, chooseAuthors, cleanAuthors, creditInLine, hostedBlogOwner, nameBesideDate, personalSiteOwner, portraitName, signatureName } from './authors';
 import { isGivenName } from './given-names';
 import { chooseTitle, cleanTitle, parseJsonLd } from './metadata';
 
@@ -349,5 +349,16 @@ describe('chooseAuthors: account handles written out', () => {
     expect(chooseAuthors({ ...base, site: site('The Big Bone', 'thebigbone.wordpress.com') })).toEqual(['thebigbone']);
     expect(chooseAuthors({ ...base, site: site('Zahlenzauberin', 'zahlenzauberin.wordpress.com') })).toEqual(['zahlenzauberin']);
     expect(chooseAuthors({ ...base, bylines: ['tech.team'] })).toEqual(['tech.team']);
+  });
+});
+
+describe('portraitName', () => {
+  it('reads the person a portrait names, without the picture words', () => {
+    expect(portraitName('Profile picture for user Anna Galazka')).toBe('Anna Galazka');
+    expect(portraitName('Annette Henkel Portrait')).toBe('Annette Henkel');
+    expect(portraitName('Author: Julia Franz')).toBe('Julia Franz');
+  });
+  it('rejects alt texts that are not a person', () => {
+    for (const alt of ['Gravatar', 'Author Bilder', 'incurvy Autorin', 'Redaktion MSM', 'Picture of the author']) expect(portraitName(alt)).toBeUndefined();
   });
 });

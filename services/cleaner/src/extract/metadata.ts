@@ -20,6 +20,8 @@ export interface PageSignals {
   metaTexts: string[];
   /** Short copyright and source notes ("© 2012 APA/AP", class "credit"/"source"), which can credit an agency. */
   creditTexts: string[];
+  /** Alt texts of pictures in author boxes ("author-bio", an "autor_thumbnail" image): the portrait names its author. */
+  authorImageAlts: string[];
 }
 
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|source|quelle|agency|agentur)(?:$|[\s_-])/i;
@@ -178,10 +180,24 @@ function startsLine(element: Element): boolean {
   return false;
 }
 
+const AUTHOR_BOX = /(?:^|[\s_/-])(?:author|autor|autorin|byline)/i;
+
+/** A picture whose own names, file path or near ancestors (four levels) say "author", outside comments and teasers. */
+function inAuthorBox(img: Element): boolean {
+  let author = AUTHOR_BOX.test(`${img.attrs.class ?? ''} ${img.attrs.src ?? ''} ${img.attrs['data-id'] ?? ''}`);
+  let level = 0;
+  for (let e = img.parent; e && level < 8; e = e.parent, level++) {
+    const names = `${e.attrs.class ?? ''} ${e.attrs.id ?? ''} ${e.attrs['data-id'] ?? ''}`;
+    if (FOREIGN_AREA.test(names)) return false;
+    if (level < 4 && AUTHOR_BOX.test(names)) author = true;
+  }
+  return author;
+}
+
 /** Reads meta tags, canonical link, language, headlines, dates and bylines in one walk. */
 export function collectSignals(root: Element): PageSignals {
   const meta = new Map<string, string>();
-  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [], metaTexts: [], creditTexts: [] };
+  const signals: PageSignals = { meta, h1: [], titledHeadings: [], brandHeadings: [], times: [], bylines: [], dateTexts: [], metaTexts: [], creditTexts: [], authorImageAlts: [] };
   const preciseBylines: string[] = [];
   const headline = headlineBoxes(root);
   for (const e of elements(root)) {
@@ -213,6 +229,9 @@ export function collectSignals(root: Element): PageSignals {
         else signals.titledHeadings.push(text);
         break;
       }
+      case 'img':
+        if (a.alt && a.alt.length <= 60 && signals.authorImageAlts.length < 5 && inAuthorBox(e)) signals.authorImageAlts.push(collapse(a.alt));
+        continue;
       case 'time': {
         const names = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`;
         signals.times.push({
@@ -257,7 +276,8 @@ export function collectSignals(root: Element): PageSignals {
       // "© 2012 APA/AP" under the article's picture credits the story's agency too (agency names only, see creditInLine);
       // a "Quelle:" note or a "credit" box in a figure names the picture's or the chart's source.
       const copyright = /^(?:©|\(c\))/i.test(lead);
-      const noted = /^(?:quelle|source)\s*:/i.test(lead) || CREDIT_CLASS.test(names);
+      // "Herausgeber: Nordex SE" heads a press release: the issuer is its author.
+      const noted = /^(?:quelle|source|herausgeber(?:in)?|issued by)\s*:/i.test(lead) || CREDIT_CLASS.test(names);
       const text = copyright || noted ? (shortTextOf(e, 60) ?? '') : '';
       if (text && !signals.creditTexts.includes(text) && !inPageFurniture(e, false) && (copyright || !inImageArea(e))) signals.creditTexts.push(text);
     }
