@@ -14,7 +14,7 @@ export interface PageSignals {
   times: { value?: string; text: string; published: boolean; modified: boolean }[];
   /** Texts of byline-like elements (itemprop=author, rel=author, class "author"/"byline"). */
   bylines: string[];
-  /** Short texts of elements whose class/id says "date"/"published"/"datum". */
+  /** Short texts of elements whose class/id says "date"/"published"/"datum", except those of comments and teaser links (datesOtherItem). */
   dateTexts: string[];
   /** Short texts of post meta lines ("meta", Drupal's "submitted"), which name the author beside the date ("Submitted by jane on …"). */
   metaTexts: string[];
@@ -139,6 +139,23 @@ function inTeaserLink(element: Element, text: string): boolean {
     if (e.tag === 'a' && e.attrs.href) return collapse(textOf(e)).length > text.length + 20;
   }
   return false;
+}
+
+/** Comment threads: their date boxes date the comments, not the page. */
+const COMMENT_AREA = /(?:^|[\s_-])(?:comment\w*|kommentar\w*|respond|reply)(?:$|[\s_-])/i;
+
+/**
+ * A date box that dates something other than the page: a comment (the comment thread's box, up to
+ * the boxes that hold the headline, which are the article whatever their class says), or a teaser
+ * card linking to another story (see inTeaserLink). Teaser *classes* alone do not count: themes style
+ * the article's own header as a "teaser" ("teaser-small__metadata" under the <h1>).
+ */
+function datesOtherItem(element: Element, text: string, headlineBoxes: Set<Element>): boolean {
+  for (let e: Element | null = element; e && e.tag !== 'body'; e = e.parent) {
+    if (headlineBoxes.has(e)) break;
+    if (COMMENT_AREA.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  }
+  return inTeaserLink(element, text);
 }
 
 /** Labels are a word or two; a longer raw text (indentation allowed for) is prose, not worth collapsing. */
@@ -283,7 +300,7 @@ export function collectSignals(root: Element): PageSignals {
     }
     if (DATE_CLASS.test(names) && signals.dateTexts.length < 20) {
       const text = shortTextOf(e, 120);
-      if (text) signals.dateTexts.push(text);
+      if (text && !datesOtherItem(e, text, headline)) signals.dateTexts.push(text);
     } else if (META_CLASS.test(names) && signals.metaTexts.length < 10 && !inPageFurniture(e, true, headline)) {
       const text = shortTextOf(e, 120);
       if (text) signals.metaTexts.push(text);

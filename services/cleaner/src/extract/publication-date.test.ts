@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from './dom';
+import { collectSignals } from './metadata';
 import { publicationDate, shownDateTexts, type DateSources } from './publication-date';
 
 const now = new Date('2026-01-01T12:00:00Z');
@@ -206,5 +207,24 @@ describe('publicationDate: declared sources that disagree', () => {
     expect(publicationDate(sources({ ld: '2022-05-05T21:00:00-05:00', meta, shown }), now)).toEqual({ value: '2022-05-06T02:00:00Z', source: 'meta' });
     const comments = [{ value: '2017-02-23T12:33:18+05:30', text: 'February 23, 2017 at 12:33 pm', published: true, modified: false }];
     expect(publicationDate(sources({ meta: new Map([['article:published_time', '2016-02-08T11:04:42+00:00']]), times: comments }), now)?.value.slice(0, 10)).toBe('2016-02-08');
+  });
+});
+
+describe('date boxes of other items', () => {
+  it('skips the date boxes of comments and of teaser links to other stories', () => {
+    const page = parsePage(
+      '<article><h1>Bioenergie</h1><p>Text</p></article>' +
+        '<div class="comment-box"><span class="comment-date">02.12.2022, 15:57:32</span></div>' +
+        '<a class="teaser__link" href="/other"><span class="teaser__pubdate">04.11.2021</span> Reisewarnungen anlässlich der Pandemie</a>',
+    );
+    expect(collectSignals(page.root).dateTexts).toEqual([]);
+  });
+
+  it('keeps the article\'s own date box, in a wrapper around the headline or styled as a teaser', () => {
+    const page = parsePage(
+      '<div class="has-comments"><h1>Sterben</h1><div class="teaser-small__metadata"><p class="byline__author">VON <a href="/autoren/x">JANE DOE</a> am 21. April 2020</p></div>' +
+        '<span class="post-date">22. April 2020</span></div>',
+    );
+    expect(collectSignals(page.root).dateTexts).toEqual(['VON JANE DOE am 21. April 2020', '22. April 2020']);
   });
 });
