@@ -228,3 +228,12 @@ describe('date boxes of other items', () => {
     expect(collectSignals(page.root).dateTexts).toEqual(['VON JANE DOE am 21. April 2020', '22. April 2020']);
   });
 });
+
+describe('publicationDate: date lines the content left out', () => {
+  it('takes a line that is mostly its date, not a caption or sentence that mentions one', () => {
+    expect(publicationDate(sources({ contentDates: ['01.11.2023 11:35'] }), now)).toEqual({ value: '2023-11-01T11:35:00Z', source: 'content-date' });
+    expect(publicationDate(sources({ contentDates: ['Erstellt am: 30.01.2022 18:36 / sk'] }), now)?.value.slice(0, 10)).toBe('2022-01-30');
+    const captions = ['…und in schönen, platzsparenden Schwüngen Süd-Westflanken befahren (Foto: U. Tischhauser, 15.01.2022).'];
+    expect(publicationDate(sources({ contentDates: captions }), now)).toBeUndefined();
+  });
+});

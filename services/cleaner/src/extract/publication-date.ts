@@ -176,7 +176,9 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   const boxDays = new Set(sources.dateTexts.slice(0, LIST_DATES).map((text) => parseTextDate(text, now, { shortYear: true })?.slice(0, 10)).filter(Boolean));
   const box = boxDays.size >= LIST_DATES ? undefined : (visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now));
   if (box) return { value: box.value, source: 'visible-text' };
-  const content = firstDate(sources.contentDates, now);
+  // Only a line that is mostly its date dates the page; a sentence or a picture credit that
+  // mentions one ("… befahren (Foto: U. Tischhauser, 15.01.2022).") dates what it describes.
+  const content = firstDate(sources.contentDates.filter(isDateLine), now);
   if (content) return { value: content.value, source: 'content-date' };
   if (sources.dateline) return { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' };
   const opening = openingDate(sources.opening, now);
@@ -185,6 +187,11 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
   // dated by that change, the best estimate of when its text was current.
   const revision = modified ?? visible.find((v) => v.revision)?.value ?? firstRevisionNote(sources, now);
   return revision ? { value: revision, source: 'revision' } : undefined;
+}
+
+/** A line that is a date with a label, a place or a name beside it, not a sentence that mentions one. */
+function isDateLine(text: string): boolean {
+  return collapse(text).replace(WRITTEN_DATE, '').length <= MAX_BESIDE_DATE;
 }
 
 function firstRevisionNote(sources: DateSources, now: Date): string | undefined {
