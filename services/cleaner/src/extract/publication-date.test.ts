@@ -237,3 +237,16 @@ describe('publicationDate: date lines the content left out', () => {
     expect(publicationDate(sources({ contentDates: captions }), now)).toBeUndefined();
   });
 });
+
+describe('publicationDate: a URL date against an unconfirmed declared date', () => {
+  const url = 'https://www.mag.example/home/2017/7/12/unter-uns';
+  it('takes the URL date when the declared date is days away and nothing shown confirms it', () => {
+    expect(publicationDate(sources({ ld: '2019-06-17T18:28:00+0200', url }), now)).toEqual({ value: '2017-07-12T00:00:00Z', source: 'url' });
+  });
+
+  it('keeps a declared date the page shows, or one only a day off the URL', () => {
+    const shown = { nearHeadline: ['17. Juni 2019'], labelled: [], nearBylines: [] };
+    expect(publicationDate(sources({ ld: '2019-06-17T18:28:00+0200', url, shown }), now)?.source).toBe('json-ld');
+    expect(publicationDate(sources({ ld: '2017-07-13T09:00:00+02:00', url }), now)?.value).toBe('2017-07-13T09:00:00+02:00');
+  });
+});

@@ -161,6 +161,10 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     if (modified && modified > published.value && visible[0] && day(visible[0].value) === day(modified)) return { value: modified, source: published.source };
     // The same when the revision date the page shows is not declared anywhere: it is the only date readers see.
     if (visible.length && visible.every((v) => v.revision) && visible[0]!.value > published.value) return { value: visible[0]!.value, source: visible[0]!.source };
+    // Nothing the page shows confirms the declared date and the URL's date is days away: the URL
+    // was written once, when the story was created; the declared value is a later stamp (a site
+    // relaunch or import that re-dated the old stories).
+    if (url && dayDistance(url, published.value) > 1) return { value: url, source: 'url' };
     return chosen;
   }
   const timeText = visible.find((v) => v.source === 'time-text' && !v.revision);
