@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
+import { dateFromUrl, monthFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
 
 const now = new Date('2026-01-01T12:00:00Z');
 
@@ -55,6 +55,19 @@ describe('dateFromUrl', () => {
   it('does not take article ids or a month alone for a date', () => {
     expect(dateFromUrl('https://x.example/article/123456789', now)).toBeUndefined();
     expect(dateFromUrl('https://x.example/2020/01/story', now)).toBeUndefined();
+  });
+});
+
+describe('monthFromUrl', () => {
+  it('reads a /yyyy/mm/ month folder', () => {
+    expect(monthFromUrl('https://blog.example.com/2017/09/rezi-love-is-war.html')).toBe('2017-09');
+    expect(monthFromUrl('https://x.example/home/2017/7/story/')).toBe('2017-07');
+  });
+
+  it('takes no day folder, no underscored file name and no id for a month', () => {
+    expect(monthFromUrl('https://x.example/2017/09/12/story/')).toBeUndefined();
+    expect(monthFromUrl('https://x.example/Energie/2021_11_mineraloelinfo.html')).toBeUndefined();
+    expect(monthFromUrl('https://x.example/article/2017/13/')).toBeUndefined();
   });
 });
 

@@ -163,3 +163,15 @@ export function dateFromUrl(url: string, now: Date): string | undefined {
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return valid(y, m, d, now) ? `${y}-${pad(m)}-${pad(d)}T00:00:00Z` : undefined;
 }
+
+/** The month a URL files its story under, as YYYY-MM: /2017/09/slug (a month folder, no day). */
+export function monthFromUrl(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const match = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(?!\d)/.exec(path);
+  return match ? `${match[1]}-${pad(Number(match[2]))}` : undefined;
+}

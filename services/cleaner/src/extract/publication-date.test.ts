@@ -250,3 +250,18 @@ describe('publicationDate: a URL date against an unconfirmed declared date', () 
     expect(publicationDate(sources({ ld: '2017-07-13T09:00:00+02:00', url }), now)?.value).toBe('2017-07-13T09:00:00+02:00');
   });
 });
+
+describe('publicationDate: the month in the URL', () => {
+  const url = 'https://weinblog.example.com/2017/09/rezi-love-is-war.html';
+  it('skips shown dates before the month the URL files the story under', () => {
+    const shown = { nearHeadline: ['14.08.2017'], labelled: [], nearBylines: [] };
+    expect(publicationDate(sources({ url, shown, dateTexts: ['Samstag, 9. September 2017'] }), now)).toEqual({ value: '2017-09-09T00:00:00Z', source: 'visible-text' });
+    expect(publicationDate(sources({ url, shown }), now)).toBeUndefined();
+  });
+
+  it('keeps dates in or after that month: a page updated later', () => {
+    const shown = { nearHeadline: ['10.11.2021'], labelled: [], nearBylines: [] };
+    expect(publicationDate(sources({ url: 'https://amt.example/Meldungen/2021/10/aktualisierung.html', shown }), now)?.value).toBe('2021-11-10T00:00:00Z');
+    expect(publicationDate(sources({ url, opening: '30.09.2017 - Heute gibt es …' }), now)?.value).toBe('2017-09-30T00:00:00Z');
+  });
+});

@@ -7,7 +7,7 @@
  * between declared candidates; it never overrides them on its own, because visible dates are
  * also "today" in headers and dates of comments.
  */
-import { WRITTEN_DATE, dateFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
+import { WRITTEN_DATE, dateFromUrl, monthFromUrl, normalizeDate, parseTextDate, slashOrderFor } from './dates';
 import { collapse, elements, textOf, type Element } from './dom';
 import { inPageFurniture, type PageSignals } from './metadata';
 
@@ -167,26 +167,33 @@ export function publicationDate(sources: DateSources, now: Date): ChosenDate | u
     if (url && dayDistance(url, published.value) > 1) return { value: url, source: 'url' };
     return chosen;
   }
-  const timeText = visible.find((v) => v.source === 'time-text' && !v.revision);
+  // A URL that files the story under a month (/2017/09/slug) was written when the story was
+  // published: a date shown before that month is something else the page mentions (a book's
+  // release, an event, the post a reply quotes).
+  const urlMonth = url ? undefined : monthFromUrl(sources.url);
+  const possible = (value: string | undefined) => !!value && (!urlMonth || value.slice(0, 7) >= urlMonth);
+  const candidates = visible.filter((v) => possible(v.value));
+  const timeText = candidates.find((v) => v.source === 'time-text' && !v.revision);
   if (timeText) return { value: timeText.value, source: 'time-text' };
   if (url) return { value: url, source: 'url' };
-  const labelled = visible.find((v) => v.source === 'labelled-text');
+  const labelled = candidates.find((v) => v.source === 'labelled-text');
   if (labelled) return { value: labelled.value, source: 'labelled-text' };
-  const nearHeadline = visible.find((v) => v.source === 'headline-text' && !v.revision);
+  const nearHeadline = candidates.find((v) => v.source === 'headline-text' && !v.revision);
   if (nearHeadline) return { value: nearHeadline.value, source: 'headline-text' };
-  const titled = (sources.titles ?? []).map((t) => titleDate(t, now)).find(Boolean);
+  const titled = (sources.titles ?? []).map((t) => titleDate(t, now)).find(possible);
   if (titled) return { value: titled, source: 'title' };
   // Date boxes showing many different days are a list of other stories (teasers, archives).
   const boxDays = new Set(sources.dateTexts.slice(0, LIST_DATES).map((text) => parseTextDate(text, now, { shortYear: true })?.slice(0, 10)).filter(Boolean));
-  const box = boxDays.size >= LIST_DATES ? undefined : (visible.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now));
+  const box = boxDays.size >= LIST_DATES ? undefined : (candidates.find((v) => v.source === 'visible-text' && !v.revision) ?? firstDate(sources.dateTexts.filter((text) => !REVISION_NOTE.test(text)), now, possible));
   if (box) return { value: box.value, source: 'visible-text' };
   // Only a line that is mostly its date dates the page; a sentence or a picture credit that
   // mentions one ("… befahren (Foto: U. Tischhauser, 15.01.2022).") dates what it describes.
-  const content = firstDate(sources.contentDates.filter(isDateLine), now);
+  const content = firstDate(sources.contentDates.filter(isDateLine), now, possible);
   if (content) return { value: content.value, source: 'content-date' };
-  if (sources.dateline) return { value: `${sources.dateline}T00:00:00Z`, source: 'dateline' };
+  const dateline = sources.dateline ? `${sources.dateline}T00:00:00Z` : undefined;
+  if (possible(dateline)) return { value: dateline!, source: 'dateline' };
   const opening = openingDate(sources.opening, now);
-  if (opening) return { value: opening, source: 'dateline' };
+  if (possible(opening)) return { value: opening!, source: 'dateline' };
   // Last: a page that states only when it was last changed (wikis, evergreen service pages) is
   // dated by that change, the best estimate of when its text was current.
   const revision = modified ?? visible.find((v) => v.revision)?.value ?? firstRevisionNote(sources, now);
@@ -273,10 +280,11 @@ export function modificationDate(sources: DateSources, now: Date): string | unde
   return declaredDates(sources, now).modified;
 }
 
-function firstDate(texts: string[], now: Date): { value: string } | undefined {
+/** The first date in the texts that `accept` (by default any). */
+function firstDate(texts: string[], now: Date, accept: (value: string) => boolean = () => true): { value: string } | undefined {
   for (const text of texts) {
     const value = parseTextDate(text, now);
-    if (value) return { value };
+    if (value && accept(value)) return { value };
   }
   return undefined;
 }
