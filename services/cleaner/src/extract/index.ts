@@ -60,7 +60,8 @@ const MIN_ARTICLE_CHARS = 200;
  *     publication date, else the first <time datetime>.
  * The day the page shows then decides between them: a URL date or a visible date one day off a
  * UTC timestamp gives the local day; a page that shows only its revision date is dated by it;
- * a generic date field loses to a visible <time>. Without declared dates: the written-out text of
+ * a generic date field loses to a visible <time>; a URL date days away from a declared date that
+ * nothing shown confirms wins. Without declared dates: the written-out text of
  * a <time>, a date in the URL path (/2025/09/05/), a short date line next to the <h1>, the
  * first date in an element whose class says date/published/byline, a date line the content
  * leaves out, and last the body's dateline ("PYONGYANG, September 5 (KCNA) —").
