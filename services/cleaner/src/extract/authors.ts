@@ -323,6 +323,12 @@ export function chooseAuthors(sources: AuthorSources): string[] {
   for (const line of sources.headlineLines?.bylines.slice(0, 2) ?? []) visible.push([line]);
   const besideDate = nameBesideDate(sources.headlineLines?.dateLines[0]);
   if (besideDate) visible.push([besideDate]);
+  // "06.11.2023 13:30 von Olga": a date line by the headline that says who wrote it.
+  const dateLine = sources.headlineLines?.dateLines[0];
+  const byOnDateLine = dateLine ? bylineInText(dateLine) : undefined;
+  // The whole word: "von Marianne1" names the account "Marianne1", not a Marianne.
+  const wholeWord = byOnDateLine && !/[\p{L}\d]/u.test(dateLine!.charAt(dateLine!.indexOf(byOnDateLine) + byOnDateLine.length));
+  if (byOnDateLine && wholeWord && (isPersonName(byOnDateLine) || isGivenName(byOnDateLine))) visible.push([byOnDateLine]);
   const signature = (sources.signatureLines ?? []).map(signatureName).find(Boolean);
   if (signature) visible.push([signature]);
   const portrait = (sources.authorImageAlts ?? []).map(portraitName).find(Boolean);
@@ -353,6 +359,18 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     const names = clean(group);
     const have = new Set(names.map(key));
     if (names.length > authors.length && authors.every((a) => have.has(key(a)))) authors = names;
+  }
+  // So is a visible byline ("von Rudolf Fischer, Simon Kohler"), when what it adds are persons:
+  // a byline's comma also leads to a place or a role ("Jane Doe, Berlin").
+  for (const group of visible) {
+    if (!group.length || !rest.includes(group)) continue;
+    const names = clean(group);
+    const have = new Set(names.map(key));
+    const chosen = new Set(authors.map(key));
+    if (names.length > authors.length && authors.every((a) => have.has(key(a))) && names.every((n) => chosen.has(key(n)) || isPersonName(n))) {
+      authors = names;
+      break;
+    }
   }
   // A handle ("arianschlichenmayer", "edilson.la.rosa") that another source writes out as a name,
   // or a first name ("Todd") that another source gives with the surname ("By Todd Bates").

@@ -362,3 +362,17 @@ describe('portraitName', () => {
     for (const alt of ['Gravatar', 'Author Bilder', 'incurvy Autorin', 'Redaktion MSM', 'Picture of the author']) expect(portraitName(alt)).toBeUndefined();
   });
 });
+
+describe('chooseAuthors: fuller visible bylines and bylines on the date line', () => {
+  const base = { ldAuthors: [], pageLdAuthors: [], meta: new Map<string, string>(), bylines: [], bodyBylines: [], metaLines: [], site: site(undefined, 'news.example') };
+  it('takes a visible byline that repeats the declared author and adds persons', () => {
+    expect(chooseAuthors({ ...base, ldAuthors: ['Rudolf Fischer'], bylines: ['von Rudolf Fischer, Simon Kohler'] })).toEqual(['Rudolf Fischer', 'Simon Kohler']);
+    expect(chooseAuthors({ ...base, ldAuthors: ['Rudolf Fischer'], bylines: ['von Rudolf Fischer, Hamburg'] })).toEqual(['Rudolf Fischer']);
+    expect(chooseAuthors({ ...base, ldAuthors: ['Rudolf Fischer'], bylines: ['von Jane Doe, Simon Kohler'] })).toEqual(['Rudolf Fischer']);
+  });
+  it('reads "von Name" on the date line by the headline, whole words only', () => {
+    expect(chooseAuthors({ ...base, headlineLines: { bylines: [], dateLines: ['06.11.2023 13:30 von Olga'] } })).toEqual(['Olga']);
+    expect(chooseAuthors({ ...base, headlineLines: { bylines: [], dateLines: ['06.11.2023 13:30 von Marianne1'] } })).toEqual([]);
+    expect(chooseAuthors({ ...base, headlineLines: { bylines: [], dateLines: ['06.11.2023 von Hamburg nach Kiel'] } })).toEqual([]);
+  });
+});
