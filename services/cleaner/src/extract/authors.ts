@@ -291,8 +291,8 @@ const AUTHOR_META = ['citation_author', 'author', 'article:author', 'og:article:
  */
 export function chooseAuthors(sources: AuthorSources): string[] {
   const clean = (raw: string[]) => {
-    // Judged by the entry's first part: "Süddeutsche.de GmbH, Munich" is a brand, "Jane Doe, Polityka Insight" a person with her outlet.
-    const entries = raw.filter((r) => !isSiteBrand(collapse(r.replace(EMAIL, ' ')).split(',')[0]!.trim(), sources.site, sources.publisher));
+    // A whole entry that names the site ("Süddeutsche.de GmbH, Munich, Germany", "Jane Doe, John Roe ebrosia, Germany") is a site-wide default.
+    const entries = raw.filter((r) => !isSiteBrand(collapse(r.replace(EMAIL, ' ')), sources.site, sources.publisher));
     return cleanAuthors(entries, sources.site.siteName).filter((name) => !isSiteBrand(name, sources.site, sources.publisher));
   };
   const declared: string[][] = [sources.ldAuthors];

@@ -269,9 +269,9 @@ describe('chooseAuthors: a newsroom or the publisher credited as the author', ()
     expect(chooseAuthors({ ...base, bylines: ['admin'] })).toEqual([]);
     expect(chooseAuthors({ ...base, bylines: ['Kontakt zur Redaktion und zum Verlag der Zeitung'] })).toEqual([]);
   });
-  it('reads a person next to a contact address, and a person next to another outlet', () => {
+  it('reads a person next to a contact address, but not from a site-wide default that names the site', () => {
     expect(chooseAuthors({ ...base, meta: new Map([['author', 'Jane Doe jane@coastal-herald.example']]) })).toEqual(['Jane Doe']);
-    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Jane Doe, Coastal Herald']]) })).toEqual(['Jane Doe']);
+    expect(chooseAuthors({ ...base, meta: new Map([['author', 'Jane Doe, John Roe coastal-herald, Germany']]), bylines: ['Andreas R.'] })).toEqual(['Andreas R']);
   });
   it('names a hosted blog by its owner’s account before its declared title', () => {
     expect(chooseAuthors({ ...base, meta: new Map([['author', 'Das Mitternachtskabinett']]), site: site('Das Mitternachtskabinett', 'mitternachtskabinett.wordpress.com') })).toEqual(['mitternachtskabinett']);
