@@ -285,8 +285,9 @@ const AUTHOR_META = ['citation_author', 'author', 'article:author', 'og:article:
  *  4. the first visible byline element that yields a name;
  *  5. a "Von …"/"By …" line at the top or bottom of the text;
  *  6. "von X"/"by X"/"Autor: X" in a short meta line;
- *  7. with no person anywhere, a credited organisation (creditedOrganisations), a hosted blog's
- *     owner, a personal site's owner, then the newsroom or publisher the page puts in its author field (declaredOrganisation).
+ *  7. with no person anywhere, a credited organisation (creditedOrganisations), a personal site's
+ *     owner, a hosted blog's owner, then the newsroom or publisher the page puts in its author field
+ *     (declaredOrganisation).
  * Declared values come first: visible bylines also sit in teasers and author boxes of other posts.
  */
 export function chooseAuthors(sources: AuthorSources): string[] {
