@@ -236,7 +236,7 @@ function absolutize(href: string, base: string): string {
 
 /**
  * The last two paragraphs when they are short enough to be a signature: one line, or a name line
- * and a date line. List items are not signatures (a cast list ends with names too), and neither is
+ * over a date or place line. List items are not signatures (a cast list ends with names too), and neither is
  * the name under a "Kontakt"/"Pressekontakt" label.
  */
 function signatureLines(blocks: Block[]): string[] {

@@ -199,7 +199,7 @@ function startsLine(element: Element): boolean {
 
 const AUTHOR_BOX = /(?:^|[\s_/-])(?:author|autor|autorin|byline)/i;
 
-/** A picture whose own names, file path or near ancestors (four levels) say "author", outside comments and teasers. */
+/** A picture whose own names, file path or near ancestors (four levels) say "author", and no ancestor is a comment or teaser. */
 function inAuthorBox(img: Element): boolean {
   let author = AUTHOR_BOX.test(`${img.attrs.class ?? ''} ${img.attrs.src ?? ''} ${img.attrs['data-id'] ?? ''}`);
   let level = 0;
