@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import { WRITTEN_DATE } from './dates';
 import { collapse } from './dom';
 import { isGivenName } from './given-names';
-import { squash, type SiteNames } from './metadata';
+import { CREDIT_LABEL, squash, type SiteNames } from './metadata';
 
 const ROLE_WORDS =
   /^(?:staff|staff writer|writer|editor|editors|phd|ph\.d|md|dr|prof|redaktion|redacción|redaccion|agencies|agencias|agences|collectif|redakteur(?:in)?|reporter|correspondent|korrespondent(?:in)?|admin|administrator|guest|gast|autor|author|team|newsroom|editorial|online|webmaster|the editors|ap|ein gastbeitrag|gastbeitrag|mitarbeiter|freie? mitarbeiter(?:in)?|chefredakteur(?:in)?|senior editor|contributor|photographer|fotograf(?:in)?|posted|veröffentlicht|published|updated|aktualisiert)$/i;
@@ -43,6 +43,16 @@ const STOCK_PHOTO = /^(?:pixabay|unsplash|shutterstock|getty images|gettyimages|
 const WRITTEN_BY_LABEL = /^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|geschreven door|autor(?:in)?|author)$/i;
 
 const EMAIL = /\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/g;
+
+/** Text as read, entities decoded: JSON-LD is read raw from the script element ("Redacci&oacute;n"). */
+function plainText(raw: string): string {
+  return collapse(raw.includes('&') ? decodeHTML(raw) : raw);
+}
+
+/** A name for comparing: accents and punctuation go ("gabor_munier" and "Gàbor Muniér" meet). */
+function nameKey(name: string): string {
+  return squash(name.normalize('NFD').replace(/\p{M}+/gu, ''));
+}
 
 /** Stand-ins for a missing author, whatever follows them. */
 const PLACEHOLDER = /^\s*(?:no author|unknown|anonymous|anonym|null|undefined|none|n\/a)\b/i;
@@ -89,8 +99,7 @@ export function cleanAuthors(raw: string[], siteName?: string): string[] {
     if (/\shttps?:\/\/|\b(?:designed|powered|theme)\b/i.test(entry)) continue;
     // A contact box ("Telefon: 00800 400 … urlaub@…") is not a byline.
     if (/\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+(]?\d/i.test(entry)) continue;
-    // JSON-LD is read raw from the script element, so its strings can still hold entities ("Redacci&oacute;n").
-    const stripped = collapse(entry.includes('&') ? decodeHTML(entry) : entry)
+    const stripped = plainText(entry)
       .replace(/\b(?:am|on|le|el|il|em|dnia)?\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}.*$/i, '')
       .replace(/\b\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}.*$/u, '')
       .replace(/\b\d{4}-\d{2}-\d{2}.*$/, '')
@@ -185,8 +194,6 @@ function isSiteBrand(name: string, site: SiteNames, publisher: string | undefine
  */
 const AGENCIES = new Set(['dpa', 'afp', 'ap', 'apa', 'reuters', 'kna', 'epd', 'sid', 'dapd', 'ddp', 'ots', 'kathpress', 'kap', 'sda', 'keystone-sda', 'ats', 'ansa', 'efe', 'jiji', 'kyodo', 'xinhua', 'aap', 'pa', 'pti', 'ians', 'upi', 'tass', 'ria novosti', 'belga', 'anp', 'ntb', 'ctk', 'pap', 'mti', 'hina', 'bta', 'lusa', 'europa press', 'yonhap', 'bloomberg', 'kipa', 'agenturen', 'agencies', 'agences', 'agencias']);
 
-/** "Quelle: dpa", "Source: Reuters": a label that introduces a credit, not a person's byline. */
-const CREDIT_LABEL = /^(?:quelle|quellen|source|sources|fuente|fonte|herausgeber(?:in)?|issued by)\s*:\s*/i;
 /** "© 2012 APA/AP", "(c) dpa". */
 const COPYRIGHT_MARK = /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?/i;
 
@@ -352,8 +359,7 @@ export function chooseAuthors(sources: AuthorSources): string[] {
     const organisation = declaredOrganisation([...(sources.ldOrganisations ?? []).map((name) => [name]), ...declared, ...sources.bylines.map((byline) => [byline])], sources);
     return organisation ? [organisation] : [];
   }
-  // Accents differ between a handle and the written name ("gabor_munier", "Gàbor Muniér").
-  const key = (name: string) => squash(name.normalize('NFD').replace(/\p{M}+/gu, ''));
+  const key = nameKey;
   // Another declared list that repeats these names and adds some is the fuller byline (JSON-LD often lists only the first author).
   for (const group of declared) {
     if (!group.length || !rest.includes(group)) continue;
@@ -405,7 +411,7 @@ function writtenOutHandle(handle: string, sources: AuthorSources): string {
   for (const raw of candidates) {
     if (!raw || raw.length > 40) continue;
     const name = collapse(raw);
-    if (/\s/.test(name) && isPersonName(name) && squash(name.normalize('NFD').replace(/\p{M}+/gu, '')) === key) return name;
+    if (/\s/.test(name) && isPersonName(name) && nameKey(name) === key) return name;
   }
   const blogName = sources.site.siteName ? collapse(sources.site.siteName) : '';
   if (hostedBlogOwner(sources.site.domain) === handle && key.length >= 6 && /^\p{Lu}[\p{L}.]+$/u.test(blogName) && squash(blogName).startsWith(key) && squash(blogName) !== key) return blogName;
@@ -450,7 +456,7 @@ export function declaredOrganisation(groups: string[][], sources: Pick<AuthorSou
     for (const raw of group) {
       if (/^\s*(?:https?:|@|www\.)/i.test(raw)) continue;
       // What follows a comma places or describes the organisation ("GIROMATCH, Frankfurt a. M.").
-      const text = stripPrefixes(collapse(raw.includes('&') ? decodeHTML(raw) : raw))
+      const text = stripPrefixes(plainText(raw))
         .replace(/[|,].*$/, '')
         .replace(/^[\s\-–—:·•]+|[\s\-–—:·•,.]+$/g, '')
         .trim();
@@ -493,22 +499,21 @@ const HONORIFIC = /^(?:dr\.?|prof\.?|prof\. dr\.?|dipl\.-\S+|mag\.?|ing\.?)\s+/i
  * the domain match keeps out persons a page is merely about.
  */
 export function personalSiteOwner(names: (string | undefined)[], domain: string | undefined): string | undefined {
-  const labels = (domain ?? '').replace(/^www\./, '').split('.').slice(0, -1).map(squash).filter((l) => l.length >= 6);
+  const domainLabels = (domain ?? '').toLowerCase().replace(/^www\./, '').split('.').slice(0, -1);
+  const labels = domainLabels.map(squash).filter((l) => l.length >= 6);
   if (!labels.length) return undefined;
-  const hyphenated = (domain ?? '').replace(/^www\./, '').split('.').slice(0, -1).filter((l) => l.includes('-')).map((l) => l.toLowerCase());
   for (const raw of names) {
     if (!raw) continue;
-    const written = collapse(raw.includes('&') ? decodeHTML(raw) : raw);
+    const written = plainText(raw);
     let name = written;
     for (let round = 0; round < 2; round++) name = name.replace(HONORIFIC, '');
     name = name.replace(/[’']s\s.*$/, '').trim();
     if (!isPersonName(name)) continue;
-    const plain = name.normalize('NFD').replace(/\p{M}+/gu, '');
-    const key = squash(plain);
+    const key = nameKey(name);
     if (!labels.some((label) => label === key || (label.startsWith(key) && key.length >= 8))) continue;
     // A brand can be named like a person ("Royal Road" on royalroad.com): it takes a title, a
     // possessive ("Gregory Szorc's …") or a domain that spells the name word by word.
-    const spelled = hyphenated.includes(plain.toLowerCase().replace(/\s+/g, '-'));
+    const spelled = domainLabels.includes(name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, '-'));
     if (name !== written || spelled) return name;
   }
   return undefined;

@@ -3,7 +3,7 @@ import { blocksToText, extractContent, type Block } from './content';
 import { parseDateline } from './dateline';
 import { collapse, parsePage } from './dom';
 import { chooseAuthors } from './authors';
-import { LISTING_TYPES, chooseTitle, collectSignals, parseJsonLd } from './metadata';
+import { CREDIT_LABEL, LISTING_TYPES, chooseTitle, collectSignals, parseJsonLd } from './metadata';
 import { shownDateTexts, modificationDate, publicationDate, type DateSource, type DateSources } from './publication-date';
 
 export type { DateSource } from './publication-date';
@@ -116,8 +116,8 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   // Credit lines end the text: "Quelle: dpa" on its own, or "(FR mit dpa)" after the last sentence.
   const lastParagraphs = blocks.filter((b) => b.kind !== 'heading').slice(-3).map((b) => collapse(b.text));
   const creditLines = [
-    ...signals.bylines.filter((line) => /^(?:quelle|source)\s*:/i.test(line)),
-    ...lastParagraphs.filter((text) => /^(?:quelle|source)\s*:/i.test(text)),
+    ...signals.bylines.filter((line) => CREDIT_LABEL.test(line)),
+    ...lastParagraphs.filter((text) => CREDIT_LABEL.test(text)),
     ...lastParagraphs.map((text) => /\(([^()]{2,40})\)$/.exec(text)?.[0]).filter((text): text is string => !!text),
     ...(datelineFound?.agency ? [datelineFound.agency] : []),
     ...signals.creditTexts,

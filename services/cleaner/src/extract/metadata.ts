@@ -24,6 +24,9 @@ export interface PageSignals {
   authorImageAlts: string[];
 }
 
+/** "Quelle: dpa", "Source: Reuters", a press release's "Herausgeber: Nordex SE": a label that introduces a credit, not a person's byline. */
+export const CREDIT_LABEL = /^(?:quelle|quellen|source|sources|fuente|fonte|herausgeber(?:in)?|issued by)\s*:\s*/i;
+
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|source|quelle|agency|agentur)(?:$|[\s_-])/i;
 /** Images carry their own credits: a photo agency is not the article's. */
 const IMAGE_AREA = /(?:^|[\s_-])(?:figure|figcaption|picture|img|image|images|photo|photos|foto|fotos|bild|media|caption|gallery|slider?|slideshow)(?:$|[\s_-])/i;
@@ -293,8 +296,7 @@ export function collectSignals(root: Element): PageSignals {
       // "© 2012 APA/AP" under the article's picture credits the story's agency too (agency names only, see creditInLine);
       // a "Quelle:" note or a "credit" box in a figure names the picture's or the chart's source.
       const copyright = /^(?:©|\(c\))/i.test(lead);
-      // "Herausgeber: Nordex SE" heads a press release: the issuer is its author.
-      const noted = /^(?:quelle|source|herausgeber(?:in)?|issued by)\s*:/i.test(lead) || CREDIT_CLASS.test(names);
+      const noted = CREDIT_LABEL.test(lead) || CREDIT_CLASS.test(names);
       const text = copyright || noted ? (shortTextOf(e, 60) ?? '') : '';
       if (text && !signals.creditTexts.includes(text) && !inPageFurniture(e, false) && (copyright || !inImageArea(e))) signals.creditTexts.push(text);
     }
