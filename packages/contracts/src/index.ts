@@ -6,3 +6,4 @@ export * from './status';
 export * from './document';
 export * from './sources';
 export * from './story-format';
+export * from './languages';

@@ -1,5 +1,5 @@
 import { data as francModels } from 'franc/data.js';
-import { iso6393, iso6393To1 } from 'iso-639-3';
+import { MACRO_TO_INDIVIDUAL } from '@newsflow/contracts';
 
 /**
  * Language inventory: which codes the detectors speak, how they map to the ISO 639-3 individual
@@ -23,40 +23,7 @@ export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze([
   'tha', 'kat', 'hye', 'amh',
 ]);
 
-/**
- * Where the individual language we output differs from the code a detector or a web page uses:
- * macrolanguages map to their standard member (a page saying `ar` means Modern Standard Arabic),
- * and franc's `zlm` (Malay) is Standard Malay `zsm`.
- */
-const MACRO_TO_INDIVIDUAL: Readonly<Record<string, string>> = Object.freeze({
-  ara: 'arb', zho: 'cmn', fas: 'pes', msa: 'zsm', nor: 'nob', est: 'ekk', lav: 'lvs', swa: 'swh', uzb: 'uzn', aze: 'azj',
-  sqi: 'als', mon: 'khk', nep: 'npi', yid: 'ydd', pus: 'pbt', kur: 'kmr', orm: 'gaz', mlg: 'plt', que: 'quy', ori: 'ory',
-  zlm: 'zsm', pbu: 'pbt', hbs: 'hrv', kau: 'knc', ful: 'fuv', aym: 'ayr', kon: 'kng', grn: 'gug',
-});
-
-/** The macrolanguage of an individual language, used to find its ISO 639-1 code (arb → ara → ar). */
-const INDIVIDUAL_TO_MACRO: Readonly<Record<string, string>> = Object.freeze({
-  arb: 'ara', cmn: 'zho', yue: 'zho', pes: 'fas', prs: 'fas', zsm: 'msa', nob: 'nor', nno: 'nor', ekk: 'est', lvs: 'lav',
-  swh: 'swa', uzn: 'uzb', azj: 'aze', azb: 'aze', als: 'sqi', khk: 'mon', npi: 'nep', ydd: 'yid', pbt: 'pus', kmr: 'kur',
-  ckb: 'kur', gaz: 'orm', plt: 'mlg', quy: 'que', ory: 'ori',
-});
-
-const ISO1_TO_3: ReadonlyMap<string, string> = new Map(Object.entries(iso6393To1).map(([three, one]) => [one, three]));
-const KNOWN_CODES: ReadonlySet<string> = new Set(iso6393.map((language) => language.iso6393));
-
-/** Normalises an ISO 639-1/-3 or BCP 47-like tag ("de", "de-AT", "pt_BR", "zho") to an ISO 639-3 individual code. */
-export function toIso3(tag: string): string | null {
-  const primary = tag.trim().toLowerCase().split(/[-_]/u)[0] ?? '';
-  if (!/^[a-z]{2,3}$/u.test(primary)) return null;
-  const three = primary.length === 2 ? ISO1_TO_3.get(primary) : KNOWN_CODES.has(primary) ? primary : undefined;
-  if (!three) return null;
-  return MACRO_TO_INDIVIDUAL[three] ?? three;
-}
-
-/** ISO 639-1 for an individual language, through its macrolanguage where only that has one. */
-export function toIso1(code: string): string | undefined {
-  return iso6393To1[code] ?? (INDIVIDUAL_TO_MACRO[code] ? iso6393To1[INDIVIDUAL_TO_MACRO[code]] : undefined);
-}
+export { toIso1, toIso3 } from '@newsflow/contracts';
 
 /** The code franc uses for one of our languages (franc predates `zsm`). */
 export function toFrancCode(code: string): string {
