@@ -3,7 +3,7 @@
  * The data itself stays in ../shared; nothing here embeds it.
  */
 import { readFileSync } from 'node:fs';
-import { ENTITY_TYPES, labelIndex } from './features';
+import { ENTITY_TYPES, hashString, labelIndex } from './features';
 import { labelsToSpans } from './tagger';
 import type { TrainingDocument } from './train';
 
@@ -14,24 +14,48 @@ interface JsonlSentence {
   doc?: number;
 }
 
-/** Sentences grouped into documents (consecutive equal `doc`; a sentence alone when absent). */
-export function readNerJsonl(path: string): TrainingDocument[] {
-  const documents: TrainingDocument[] = [];
+/**
+ * Which part of a file to read. Sources that come with one split only (WikiNEuRal's validation
+ * split, ner-uk's train split, People's Daily) are cut in two by a hash of each document's
+ * first sentence id: one document in HELD_OUT_ONE_IN is held out for evaluation and never
+ * trained on; the rest trains. Deterministic, so every run cuts the same way.
+ */
+export type SplitPart = 'all' | 'train' | 'heldout';
+export const HELD_OUT_ONE_IN = 10;
+
+export function isHeldOut(documentId: string): boolean {
+  return hashString(documentId) % HELD_OUT_ONE_IN === 0;
+}
+
+/**
+ * Sentences grouped into documents: consecutive equal `doc`, or the sentences between two
+ * `-DOCSTART-` lines (CoNLL-2003 German keeps those); a sentence alone otherwise.
+ */
+export function readNerJsonl(path: string, part: SplitPart = 'all'): TrainingDocument[] {
+  const documents: Array<{ id: string; sentences: TrainingDocument }> = [];
   let lastDoc: number | undefined;
+  let docstartOpen = false;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const sentence = JSON.parse(line) as JsonlSentence;
+    if (sentence.tokens.length === 1 && sentence.tokens[0] === '-DOCSTART-') {
+      documents.push({ id: sentence.id, sentences: [] });
+      docstartOpen = true;
+      continue;
+    }
     const labels = Int32Array.from(sentence.tags, (tag) => {
       const index = labelIndex.get(tag);
       if (index === undefined) throw new Error(`${sentence.id}: unknown tag ${tag}`);
       return index;
     });
     const item = { tokens: sentence.tokens, labels };
-    if (sentence.doc !== undefined && sentence.doc === lastDoc) documents[documents.length - 1]!.push(item);
-    else documents.push([item]);
+    if (docstartOpen || (sentence.doc !== undefined && sentence.doc === lastDoc)) documents[documents.length - 1]!.sentences.push(item);
+    else documents.push({ id: sentence.id, sentences: [item] });
     lastDoc = sentence.doc;
   }
-  return documents;
+  return documents
+    .filter((document) => document.sentences.length > 0 && (part === 'all' || isHeldOut(document.id) === (part === 'heldout')))
+    .map((document) => document.sentences);
 }
 
 export interface TypeCounts {

@@ -6,10 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { iso6393To1 } from 'iso-639-3';
+import { individualLanguageOf, toIso1 } from '@newsflow/contracts';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES } from './features';
 import { type Gazetteer, type PlaceEntry, loadFeatureGazetteer, loadGazetteer } from './gazetteer';
+import { identify } from './identity';
 import { type FrozenModel, loadModelFile } from './model';
 import { type LabelledSpan, labelsToSpans, tagDocument } from './tagger';
 import { type Token, splitSentences, tokenize } from './tokenize';
@@ -17,6 +18,9 @@ import { type Token, splitSentences, tokenize } from './tokenize';
 export type EntityType = 'person' | 'organization' | 'place';
 
 export interface Entity {
+  /** Canonical, language-independent id ("person:xi-jinping", "place:country:CN"); see identity.ts. */
+  id: string;
+  /** Display name, the same in every language. */
   name: string;
   type: EntityType;
   /** Mentions in the text, short forms and acronyms included. */
@@ -73,17 +77,14 @@ const stopwordCache = new Map<string, ReadonlySet<string>>();
 function stopwordsOf(language: string): ReadonlySet<string> {
   let stopwords = stopwordCache.get(language);
   if (!stopwords) {
-    const iso1 = iso6393To1[language];
+    const iso1 = toIso1(language);
     stopwords = new Set((iso1 ? stopwordLists[iso1] ?? [] : []).map((word) => word.toLowerCase()));
     stopwordCache.set(language, stopwords);
   }
   return stopwords;
 }
 
-/** Languages whose entities are tagged with their own model; other cased scripts use English. */
-const MODEL_LANGUAGES = ['eng', 'deu'];
-
-type MentionType = 'PER' | 'ORG' | 'LOC';
+export type MentionType = 'PER' | 'ORG' | 'LOC';
 
 interface Mention {
   type: MentionType;
@@ -203,21 +204,59 @@ function mergeOrganisationOfPlace(sentence: readonly Token[], spans: LabelledSpa
   return merged;
 }
 
+/** A mention found in the text, before mentions of one entity are counted together. */
+export interface MentionSpan {
+  type: MentionType;
+  /** UTF-16 offsets into the text given to mentions(); end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** Where the shipped tagger of each language is; loaded on the first article of that language. */
+export type ModelSource = (language: string) => FrozenModel | undefined;
+
+/** Shipped weights found next to the code; undefined when a language has none. */
+export const shippedModels: ModelSource = (language) => {
+  const file = modelPath(language);
+  return existsSync(file) ? loadModelFile(file) : undefined;
+};
+
 export class ArticleEntityExtractor implements EntityExtractor {
-  private readonly models = new Map<string, FrozenModel>();
+  private readonly models = new Map<string, FrozenModel | undefined>();
   private readonly uncasedPhrases = new WeakMap<Gazetteer, Array<[string, PlaceEntry]>>();
 
-  constructor(models: ReadonlyMap<string, FrozenModel>) {
-    for (const [language, model] of models) this.models.set(language, model);
+  /** `models`: preloaded models by language, or where to load them from on first use. */
+  constructor(private readonly source: ModelSource | ReadonlyMap<string, FrozenModel>) {
+    if (typeof source !== 'function') for (const [language, model] of source) this.models.set(language, model);
   }
 
-  extract(text: string, language: string): Entity[] {
+  /** The model of a language, loaded lazily so an English-only corpus pays nothing for the others. */
+  private modelFor(language: string): FrozenModel | undefined {
+    if (!this.models.has(language)) {
+      this.models.set(language, typeof this.source === 'function' ? this.source(language) : undefined);
+    }
+    return this.models.get(language);
+  }
+
+  extract(text: string, detectedLanguage: string): Entity[] {
+    const language = individualLanguageOf(detectedLanguage);
+    return this.aggregate(text, language, this.findMentions(text, language));
+  }
+
+  /** The mentions extract() counts, with their offsets (used by the evaluation). */
+  mentions(text: string, detectedLanguage: string): MentionSpan[] {
+    return this.findMentions(text, individualLanguageOf(detectedLanguage)).map(({ type, start, end }) => ({ type, start, end }));
+  }
+
+  private findMentions(text: string, language: string): Mention[] {
+    // Callers pass what the detector emits (cmn, arb, pes); a macrolanguage code (zho) works too.
     const gazetteer = loadGazetteer([language]);
-    if (!isMostlyCased(text)) return this.aggregate(text, this.substringPlaces(text, gazetteer));
+    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer);
     const tokens = tokenize(text);
     const sentences = splitSentences(text, tokens);
-    const modelLanguage = this.models.has(language) ? language : 'eng';
-    const model = this.models.get(modelLanguage);
+    const ownModel = this.modelFor(language);
+    const modelLanguage = ownModel ? language : 'eng';
+    const model = ownModel ?? this.modelFor('eng');
     const mentions: Mention[] = [];
     const covered = new Uint8Array(text.length + 1);
     if (model) {
@@ -257,9 +296,9 @@ export class ArticleEntityExtractor implements EntityExtractor {
         m.tokens.length > 1 ||
         (m.type === 'ORG' && !stopwords.has(m.tokens[0]!.text.toLowerCase())) ||
         (m.type === 'LOC' && (occurrences.get(m.tokens[0]!.text) ?? 0) >= 2);
-      return this.aggregate(text, mentions.filter(plausible));
+      return mentions.filter(plausible);
     }
-    return this.aggregate(text, mentions);
+    return mentions;
   }
 
   /** One tagged span → zero or more mentions (a MISC span yields only its country adjectives). */
@@ -488,27 +527,22 @@ export class ArticleEntityExtractor implements EntityExtractor {
     }
   }
 
-  private aggregate(text: string, mentions: Mention[]): Entity[] {
+  private aggregate(text: string, language: string, mentions: Mention[]): Entity[] {
     const entities = new Map<string, Entity & { aliasSet: Set<string> }>();
     mentions.sort((a, b) => a.start - b.start);
     for (const mention of mentions) {
       const seen = text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
       const type = ENTITY_TYPE[mention.type];
-      let name: string;
-      let countryCode: string | undefined;
-      if (mention.place && mention.place.kind !== 'city') {
-        name = mention.place.name;
-        countryCode = mention.place.countryCode;
-      } else {
-        name = mention.canonical ?? surface(mention);
-      }
-      const key = countryCode ? `country:${countryCode}` : `${type}:${name.toLowerCase()}`;
-      let entity = entities.get(key);
+      const isCountry = Boolean(mention.place && mention.place.kind !== 'city');
+      const countryCode = isCountry ? mention.place!.countryCode : undefined;
+      const resolved = isCountry ? mention.place!.name : (mention.canonical ?? surface(mention));
+      const identity = identify({ type, name: resolved, language, ...(countryCode ? { countryCode, isCountry } : {}) });
+      let entity = entities.get(identity.id);
       if (!entity) {
-        entity = { name, type, count: 0, firstOffset: mention.start, aliasSet: new Set(), ...(countryCode ? { countryCode } : {}) };
-        entities.set(key, entity);
-      } else if (entity.name === entity.name.toUpperCase() && name !== name.toUpperCase()) {
-        entity.name = name; // prefer "Kim Jong Un" from the body over "KIM JONG UN" from a headline
+        entity = { id: identity.id, name: identity.name, type, count: 0, firstOffset: mention.start, aliasSet: new Set(), ...(countryCode ? { countryCode } : {}) };
+        entities.set(identity.id, entity);
+      } else if (entity.name === entity.name.toUpperCase() && identity.name !== identity.name.toUpperCase()) {
+        entity.name = identity.name; // prefer "Kim Jong Un" from the body over "KIM JONG UN" from a headline
       }
       entity.count++;
       entity.aliasSet.add(seen);
@@ -539,19 +573,16 @@ function surface(mention: Mention): string {
 let shared: ArticleEntityExtractor | undefined;
 
 /**
- * Loads the shipped models (synchronously, once; about 100 ms) and returns the extractor.
- * Gazetteers for a language are built on its first article and cached.
+ * The extractor with the shipped models. English is loaded now (it is also the fallback tagger
+ * of every cased language without its own model); every other language's model on its first
+ * article, so an English-only corpus pays nothing for the others.
  */
-export function loadEntityExtractor(): EntityExtractor {
+export function loadEntityExtractor(): EntityExtractor & { mentions(text: string, language: string): MentionSpan[] } {
   if (shared) return shared;
-  const models = new Map<string, FrozenModel>();
-  for (const language of MODEL_LANGUAGES) {
-    const file = modelPath(language);
-    if (existsSync(file)) models.set(language, loadModelFile(file));
-  }
-  if (!models.has('eng')) throw new Error(`English NER model missing at ${modelPath('eng')}: run npx tsx scripts/train-ner.ts`);
+  if (!existsSync(modelPath('eng'))) throw new Error(`English NER model missing at ${modelPath('eng')}: run npm run train:ner -- eng`);
+  shared = new ArticleEntityExtractor(shippedModels);
+  shared.mentions('Warm-up', 'eng');
   loadGazetteer(['eng']);
-  for (const language of models.keys()) loadFeatureGazetteer(language);
-  shared = new ArticleEntityExtractor(models);
+  loadFeatureGazetteer('eng');
   return shared;
 }

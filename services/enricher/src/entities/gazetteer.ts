@@ -11,7 +11,7 @@ import countryNames from 'i18n-iso-countries';
 import nationalities from 'i18n-nationality';
 import cityTimezones from 'city-timezones';
 import worldCountries from 'world-countries';
-import { iso6393To1 } from 'iso-639-3';
+import { macrolanguageOf, toIso1 } from '@newsflow/contracts';
 import { tokenize } from './tokenize';
 
 export type PlaceKind = 'country' | 'demonym' | 'city';
@@ -111,15 +111,37 @@ function countryEntry(code: string, kind: PlaceKind = 'country'): PlaceEntry {
   return { kind, name: englishNameByCode.get(code) ?? code, countryCode: code };
 }
 
-/** "КНР (Китайская Народная Республика)" → both parts; "Korea, Republic of" is skipped (inverted form). */
+/** First letters of the words of a name ("Китайская Народная Республика" → "КНР"). */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('');
+}
+
+/**
+ * "КНР (Китайская Народная Республика)" → both parts; "Korea, Republic of" is skipped (inverted
+ * form). A parenthesised part is another name of the same country only when one side spells
+ * out the other; otherwise it is a qualifier naming something else: "Виргинские Острова (США)"
+ * are islands *of* the US, and "США" must not become their alias.
+ */
 function nameVariants(raw: string): string[] {
   if (raw.includes(',')) return [];
   const variants: string[] = [];
   const parenthesised = /^(.*?)\s*\((.*)\)\s*$/u.exec(raw);
-  if (parenthesised) variants.push(parenthesised[1]!, parenthesised[2]!);
-  else variants.push(raw);
+  if (parenthesised) {
+    const [outer, inner] = [parenthesised[1]!, parenthesised[2]!];
+    variants.push(outer);
+    const isAbbreviation = (short: string, long: string): boolean =>
+      short === short.toUpperCase() && short.replace(/\./g, '') === initialsOf(long).toUpperCase();
+    if (isAbbreviation(outer, inner) || isAbbreviation(inner, outer)) variants.push(inner);
+  } else variants.push(raw);
   return variants.filter((variant) => variant.length >= 3 || variant === variant.toUpperCase());
 }
+
+/** world-countries keys Persian by its ISO 639-2/B code. */
+const WORLD_COUNTRIES_LANGUAGE: Record<string, string> = { fas: 'per' };
 
 const cache = new Map<string, Gazetteer>();
 
@@ -138,7 +160,8 @@ export function loadFeatureGazetteer(language: string): Gazetteer {
  */
 export function loadGazetteer(languages: readonly string[], options: { nationalityAdjectives?: boolean } = {}): Gazetteer {
   const nationalityAdjectives = options.nationalityAdjectives ?? true;
-  const wanted = [...new Set(['eng', ...languages])].sort();
+  // Data here is keyed by macrolanguage (zho, ara, fas), the detector emits individual codes (cmn, arb, pes).
+  const wanted = [...new Set(['eng', ...languages.map(macrolanguageOf)])].sort();
   const cacheKey = `${wanted.join(',')}${nationalityAdjectives ? '+adjectives' : ''}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
@@ -152,13 +175,13 @@ export function loadGazetteer(languages: readonly string[], options: { nationali
     const entry = countryByCode.get(country.cca2)!;
     const names = [country.name.common, country.name.official, ...country.altSpellings.filter((s) => s !== country.cca2)];
     for (const language of wanted) {
-      const translation = country.translations[language];
+      const translation = country.translations[WORLD_COUNTRIES_LANGUAGE[language] ?? language];
       if (translation) names.push(translation.common, translation.official);
     }
     for (const name of names) for (const variant of nameVariants(name)) places.add(variant, entry);
   }
   for (const language of wanted) {
-    const iso1 = iso6393To1[language];
+    const iso1 = toIso1(language);
     if (!iso1) continue;
     const byCode = countryNames.getNames(iso1, { select: 'all' });
     for (const [code, names] of Object.entries(byCode)) {
@@ -178,7 +201,7 @@ export function loadGazetteer(languages: readonly string[], options: { nationali
     }
   }
   for (const language of nationalityAdjectives ? wanted : []) {
-    const iso1 = iso6393To1[language];
+    const iso1 = toIso1(language);
     if (!iso1 || language === 'eng') continue;
     const endings = ADJECTIVE_ENDINGS[language] ?? [''];
     for (const [code, adjective] of Object.entries(nationalities.getNames(iso1))) {

@@ -5,4 +5,4 @@
  *   const extractor = loadEntityExtractor(); // synchronous, once at start-up
  *   extractor.extract(articleText, 'eng');
  */
-export { loadEntityExtractor, modelPath, type Entity, type EntityExtractor, type EntityType } from './extractor';
+export { ArticleEntityExtractor, loadEntityExtractor, modelPath, shippedModels, type Entity, type EntityExtractor, type EntityType, type MentionSpan } from './extractor';
