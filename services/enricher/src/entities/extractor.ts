@@ -10,6 +10,7 @@ import { individualLanguageOf, toIso1 } from '@newsflow/contracts';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES } from './features';
 import { type Gazetteer, type PlaceEntry, loadFeatureGazetteer, loadGazetteer } from './gazetteer';
+import { type AliasEntry, aliasIndex } from './aliases';
 import { identify } from './identity';
 import { type FrozenModel, loadModelFile } from './model';
 import { type LabelledSpan, labelsToSpans, tagDocument } from './tagger';
@@ -204,6 +205,35 @@ function mergeOrganisationOfPlace(sentence: readonly Token[], spans: LabelledSpa
   return merged;
 }
 
+const ALIAS_MENTION_TYPE: Record<AliasEntry['type'], MentionType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const SPACED_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Hangul}\p{Script=Thai}]/u;
+const KATAKANA = /[\p{Script=Katakana}ー]/u;
+/** Prefixes written onto the next word: Arabic و ب ل ك ف س (then the article ال), Hebrew ה ו ב ל מ ש כ. */
+const CLITIC_PREFIX = /^(?:[وبلكفس]{0,2}(?:ال)?|[הובלמשכ]{1,2})$/u;
+
+/**
+ * Whether text[start, end) stands as a whole word. Chinese has no word boundaries to check; in
+ * Japanese a katakana name must not continue a longer katakana word ("パリ" in "パリティ");
+ * Korean attaches particles after a name ("서울에서"), so only its start is checked.
+ */
+function atWordBoundaries(text: string, start: number, end: number): boolean {
+  const first = text[start]!;
+  const before = text[start - 1];
+  const after = text[end];
+  if (KATAKANA.test(first)) return !(before && KATAKANA.test(before)) && !(after && KATAKANA.test(after));
+  if (!SPACED_SCRIPT.test(first)) return true;
+  if (before && LETTER_OR_MARK.test(before)) {
+    let wordStart = start - 1;
+    while (wordStart > 0 && LETTER_OR_MARK.test(text[wordStart - 1]!)) wordStart--;
+    if (!CLITIC_PREFIX.test(text.slice(wordStart, start))) return false;
+  }
+  if (/\p{Script=Hangul}/u.test(first)) return true;
+  // A Persian plural or suffix after a zero-width non-joiner still ends the name.
+  return !after || after === '\u200c' || !LETTER_OR_MARK.test(after);
+}
+
 /** A mention found in the text, before mentions of one entity are counted together. */
 export interface MentionSpan {
   type: MentionType;
@@ -223,7 +253,7 @@ export const shippedModels: ModelSource = (language) => {
 
 export class ArticleEntityExtractor implements EntityExtractor {
   private readonly models = new Map<string, FrozenModel | undefined>();
-  private readonly uncasedPhrases = new WeakMap<Gazetteer, Array<[string, PlaceEntry]>>();
+  private readonly uncasedPhrases = new WeakMap<Gazetteer, Array<[string, PlaceEntry | AliasEntry]>>();
 
   /** `models`: preloaded models by language, or where to load them from on first use. */
   constructor(private readonly source: ModelSource | ReadonlyMap<string, FrozenModel>) {
@@ -402,24 +432,34 @@ export class ArticleEntityExtractor implements EntityExtractor {
     return mentions;
   }
 
-  /** Texts in scripts without case: plain substring search for country names and demonyms. */
+  /**
+   * Texts in scripts without case: substring search for country names and demonyms, and for the
+   * alias table's names in such scripts (people, organisations, cities: "习近平", "الأمم المتحدة").
+   * Where the script separates words with spaces, a match must start and end at a word boundary
+   * ("مالي", Mali, is also the adjective "financial" inside longer words), allowing the clitic
+   * prefixes of Arabic and Hebrew ("والقاهرة", "בירושלים").
+   */
   private substringPlaces(text: string, gazetteer: Gazetteer): Mention[] {
     let phrases = this.uncasedPhrases.get(gazetteer);
     if (!phrases) {
       // Latin-script names are left out: in such texts they are rare and short ones match inside words.
-      phrases = [...gazetteer.places.entries()]
-        .filter(([phrase, place]) => place.kind !== 'city' && phrase.length >= 2 && !/[a-z]/.test(phrase))
-        .sort((a, b) => b[0].length - a[0].length);
+      const countries: Array<[string, PlaceEntry | AliasEntry]> = [...gazetteer.places.entries()].filter(
+        ([phrase, place]) => place.kind !== 'city' && phrase.length >= 2 && !/[a-z]/.test(phrase),
+      );
+      phrases = [...countries, ...aliasIndex().uncasedNames].sort((a, b) => b[0].length - a[0].length);
       this.uncasedPhrases.set(gazetteer, phrases);
     }
     const mentions: Mention[] = [];
     const taken = new Uint8Array(text.length);
     // Longest names first so "Северная Корея" is not also counted as "Корея".
-    for (const [phrase, place] of phrases) {
+    for (const [phrase, value] of phrases) {
       for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
         if (taken.subarray(at, at + phrase.length).some((flag) => flag === 1)) continue;
+        if (!atWordBoundaries(text, at, at + phrase.length)) continue;
         taken.fill(1, at, at + phrase.length);
-        mentions.push({ type: 'LOC', tokens: [{ text: phrase, start: at, end: at + phrase.length }], start: at, end: at + phrase.length, place });
+        const tokens = [{ text: phrase, start: at, end: at + phrase.length }];
+        if ('kind' in value) mentions.push({ type: 'LOC', tokens, start: at, end: at + phrase.length, place: value });
+        else mentions.push({ type: ALIAS_MENTION_TYPE[value.type], tokens, start: at, end: at + phrase.length, canonical: phrase });
       }
     }
     return mentions;
@@ -537,9 +577,13 @@ export class ArticleEntityExtractor implements EntityExtractor {
       const countryCode = isCountry ? mention.place!.countryCode : undefined;
       const resolved = isCountry ? mention.place!.name : (mention.canonical ?? surface(mention));
       const identity = identify({ type, name: resolved, language, ...(countryCode ? { countryCode, isCountry } : {}) });
+      // The alias table fixes the type ("Earth" tagged ORG is still the place) and knows countries
+      // the gazetteer missed in an inflected form ("Japonsku").
+      const entityType = entityTypeOfId(identity.id) ?? type;
+      const code = identity.id.startsWith('place:country:') ? identity.countryCode : undefined;
       let entity = entities.get(identity.id);
       if (!entity) {
-        entity = { id: identity.id, name: identity.name, type, count: 0, firstOffset: mention.start, aliasSet: new Set(), ...(countryCode ? { countryCode } : {}) };
+        entity = { id: identity.id, name: identity.name, type: entityType, count: 0, firstOffset: mention.start, aliasSet: new Set(), ...(code ? { countryCode: code } : {}) };
         entities.set(identity.id, entity);
       } else if (entity.name === entity.name.toUpperCase() && identity.name !== identity.name.toUpperCase()) {
         entity.name = identity.name; // prefer "Kim Jong Un" from the body over "KIM JONG UN" from a headline
@@ -555,6 +599,11 @@ export class ArticleEntityExtractor implements EntityExtractor {
     }
     return result.sort((a, b) => b.count - a.count || a.firstOffset - b.firstOffset);
   }
+}
+
+function entityTypeOfId(id: string): EntityType | undefined {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return prefix === 'person' ? 'person' : prefix === 'org' ? 'organization' : prefix === 'place' ? 'place' : undefined;
 }
 
 /** Mention text as written: tokens joined by one space where the text had any, possessive dropped. */

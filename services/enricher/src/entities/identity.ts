@@ -1,7 +1,22 @@
 /**
  * One identity per entity whatever the language of the article: a canonical id (what filters
- * and facets key on) and a display name. "Xi Jinping", "Си Цзиньпин", "习近平" → one id.
+ * and facets key on) and a display name. "Xi Jinping", "Си Цзиньпин", "Си Цзиньпина", "习近平"
+ * → person:xi-jinping, "Xi Jinping".
+ *
+ * In order:
+ * 1. Countries the gazetteer resolved keep their ISO code: place:country:CN.
+ * 2. The alias table (aliases.ts, data/aliases.txt), tried with the name and each candidate base
+ *    form of it (identity-normalise.ts: "Путиным" → "Путин"), first by exact name, then by
+ *    phonetic key of the Latin form — so inflected and transliterated forms of a listed entity
+ *    meet, and its id and English name are the same in every language.
+ * 3. Anything else: `type:` + the phonetic key of the Latin form of the base form, which is what
+ *    lets an unlisted name meet across scripts and case endings ("Сара Даниус", "Sara Danius"
+ *    → person:sr-dns). Its display name is that Latin form.
  */
+import { type AliasEntry, aliasIndex } from './aliases';
+import { baseForms, displayBaseForm, exactKey, isNonLatin, phoneticKey } from './identity-normalise';
+import { toLatin } from './transliterate';
+
 export type IdentityType = 'person' | 'organization' | 'place';
 
 export interface IdentityInput {
@@ -21,6 +36,8 @@ export interface Identity {
   id: string;
   /** Display name, the same for every language the entity is found in. */
   name: string;
+  /** ISO 3166-1 alpha-2 of a country, or of the country a listed city is in. */
+  countryCode?: string;
 }
 
 /** Lower-cased, accents and punctuation folded, words joined by "-". */
@@ -35,7 +52,50 @@ export function slugOf(name: string): string {
 
 const TYPE_PREFIX: Record<IdentityType, string> = { person: 'person', organization: 'org', place: 'place' };
 
+/** The alias entry for a name, trying each base form, exact names before phonetic keys. */
+export function lookupAlias(name: string, language: string, type: IdentityType): AliasEntry | undefined {
+  const index = aliasIndex();
+  const forms = baseForms(name, language, type);
+  for (const form of forms) {
+    const entry = index.byExact.get(exactKey(form));
+    if (entry) return entry;
+  }
+  for (const form of forms) {
+    const key = phoneticKey(toLatin(form, { isPerson: type === 'person' }));
+    const entry = index.byPhonetic.get(key);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** Title Case for a transliteration, which any-ascii leaves in the source's (absent) case. */
+function titleCase(latin: string): string {
+  return latin.replace(/(^|[\s-])(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+function computeIdentity(input: IdentityInput): Identity {
+  if (input.isCountry && input.countryCode) return { id: `place:country:${input.countryCode}`, name: input.name, countryCode: input.countryCode };
+  const entry = lookupAlias(input.name, input.language, input.type);
+  if (entry) return { id: entry.id, name: entry.name, ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) };
+  const base = displayBaseForm(input.name, input.language, input.type);
+  const latin = toLatin(base, { isPerson: input.type === 'person' });
+  const key = phoneticKey(latin);
+  const display = isNonLatin(base) ? titleCase(latin) : base;
+  // A name with no letters to key on (digits, symbols) keeps its plain slug.
+  return { id: `${TYPE_PREFIX[input.type]}:${key || slugOf(input.name) || 'unnamed'}`, name: display };
+}
+
+/** identify() is called for every mention; surface forms repeat, so answers are cached (bounded). */
+const cache = new Map<string, Identity>();
+const CACHE_LIMIT = 50_000;
+
 export function identify(input: IdentityInput): Identity {
-  if (input.isCountry && input.countryCode) return { id: `place:country:${input.countryCode}`, name: input.name };
-  return { id: `${TYPE_PREFIX[input.type]}:${slugOf(input.name)}`, name: input.name };
+  const cacheKey = `${input.type}\u0000${input.language}\u0000${input.name}\u0000${input.isCountry ? input.countryCode ?? '' : ''}`;
+  let identity = cache.get(cacheKey);
+  if (!identity) {
+    identity = computeIdentity(input);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, identity);
+  }
+  return identity;
 }
