@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES } from './features';
 import { type Gazetteer, type PlaceEntry, loadFeatureGazetteer, loadGazetteer } from './gazetteer';
 import { type AliasEntry, aliasIndex } from './aliases';
-import { identify } from './identity';
+import { identify, lookupAlias } from './identity';
+import { inflectsNames } from './identity-normalise';
 import { type FrozenModel, loadModelFile } from './model';
 import { type LabelledSpan, labelsToSpans, tagDocument } from './tagger';
 import { type Token, splitSentences, tokenize } from './tokenize';
@@ -234,6 +235,21 @@ function atWordBoundaries(text: string, start: number, end: number): boolean {
   return !after || after === '\u200c' || !LETTER_OR_MARK.test(after);
 }
 
+/**
+ * A country in a case form the gazetteer does not list ("Японии", "Stanach Zjednoczonych",
+ * "Chinas"): the base forms of one or two capitalised words looked up in the alias table.
+ */
+function inflectedCountryAt(sentence: readonly Token[], index: number, language: string, gazetteer: Gazetteer): { length: number; value: PlaceEntry } | undefined {
+  for (const length of [2, 1]) {
+    const words = sentence.slice(index, index + length);
+    if (words.length < length || !words.every((word) => isCapitalised(word.text)) || words[0]!.text.length < 4) continue;
+    const entry = lookupAlias(words.map((word) => word.text).join(' '), language, 'place');
+    const place = entry?.id.startsWith('place:country:') && entry.countryCode ? gazetteer.countryByCode.get(entry.countryCode) : undefined;
+    if (place) return { length, value: place };
+  }
+  return undefined;
+}
+
 /** A mention found in the text, before mentions of one entity are counted together. */
 export interface MentionSpan {
   type: MentionType;
@@ -310,7 +326,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
       });
     }
     // Outside English, country adjectives are written in lower case ("russische", "chinois").
-    mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng'));
+    mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng', language));
     this.linkAcronyms(tokens, mentions, covered);
     this.linkShortPersonNames(sentences, mentions, covered);
     if (language !== 'eng') {
@@ -409,8 +425,9 @@ export class ArticleEntityExtractor implements EntityExtractor {
   }
 
   /** Capitalised countries, demonyms (and, without a model, cities) the tagger did not cover. */
-  private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean): Mention[] {
+  private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean, language: string): Mention[] {
     const mentions: Mention[] = [];
+    const inflects = inflectsNames(language);
     for (const sentence of sentences) {
       let lower: string[] | undefined;
       for (let i = 0; i < sentence.length; i++) {
@@ -418,7 +435,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
         const capitalised = isCapitalised(token.text);
         if (covered[token.start] || (!capitalised && !lowercaseAdjectives)) continue;
         lower ??= sentence.map((t) => t.text.toLowerCase());
-        const match = gazetteer.places.matchAt(lower, i);
+        const match = gazetteer.places.matchAt(lower, i) ?? (inflects && capitalised ? inflectedCountryAt(sentence, i, language, gazetteer) : undefined);
         if (!match || match.value.kind === 'city' || (!capitalised && match.value.kind !== 'demonym')) continue;
         const matched = sentence.slice(i, i + match.length);
         if (matched.some((t) => covered[t.start])) continue;

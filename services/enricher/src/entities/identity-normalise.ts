@@ -20,6 +20,11 @@ export type NameKind = 'person' | 'organization' | 'place';
 const CYRILLIC_CASES = new Set(['rus', 'ukr', 'bel', 'srp']);
 const LATIN_SLAVIC_CASES = new Set(['pol', 'ces', 'slk', 'hrv', 'bos', 'srp', 'slv']);
 
+/** Whether `language` has case-ending rules here (names there appear in forms no list spells out). */
+export function inflectsNames(language: string): boolean {
+  return CYRILLIC_CASES.has(language) || LATIN_SLAVIC_CASES.has(language) || ['deu', 'hun', 'ell', 'tur', 'aze'].includes(language);
+}
+
 interface Ending {
   /** Lower-case ending as written. */
   ending: string;
@@ -32,10 +37,16 @@ const ending = (text: string, replacement = '', minStem = 3): Ending => ({ endin
 
 /** Nouns (last word of a name): instrumental, dative, prepositional, genitive of masculine stems. */
 const CYRILLIC_NOUN: Record<string, Ending[]> = {
-  rus: [ending('ым', '', 2), ending('ом', '', 2), ending('ем', '', 4), ending('ой', 'а'), ending('ую', 'а'), ending('е'), ending('у'), ending('ы', 'а'), ending('а'), ending('я', 'й')],
-  ukr: [ending('ом', '', 2), ending('ем', '', 4), ending('ою', 'а'), ending('ої', 'а'), ending('ій', 'а', 4), ending('і'), ending('у'), ending('и', 'а'), ending('а')],
+  rus: [
+    ending('ым', '', 2), ending('ом', '', 2), ending('ией', 'ия'), ending('ии', 'ия'), ending('ию', 'ия'), ending('аем', 'ай'), ending('ае', 'ай'), ending('ая', 'ай'), ending('аю', 'ай'),
+    ending('ем', '', 4), ending('ой', 'а'), ending('ую', 'а'), ending('е'), ending('е', 'ь'), ending('е', 'а'), ending('у'), ending('ы', 'а'), ending('ы'), ending('а'), ending('я', 'й'), ending('я', 'ь'), ending('и', 'ь'),
+  ],
+  ukr: [
+    ending('ом', '', 2), ending('ією', 'ія'), ending('ії', 'ія'), ending('ію', 'ія'), ending('аї', 'ай'), ending('аю', 'ай'), ending('ем', '', 4), ending('ою', 'а'), ending('ої', 'а'),
+    ending('ій', 'а', 4), ending('і'), ending('і', 'а'), ending('у'), ending('и', 'а'), ending('и'), ending('а'), ending('я', 'ь'),
+  ],
   bel: [ending('ам', '', 2), ending('ым', '', 2), ending('ой', 'а'), ending('е'), ending('у'), ending('а')],
-  srp: [ending('ом', '', 2), ending('ем', '', 4), ending('у'), ending('е', 'а'), ending('а')],
+  srp: [ending('ом', '', 2), ending('ем', '', 4), ending('ој', 'а'), ending('у'), ending('е', 'а'), ending('и', 'а'), ending('а')],
 };
 
 /** Adjectives opening an organisation or place name ("Европейского союза" → "Европейский союз"). */
@@ -47,12 +58,12 @@ const CYRILLIC_ADJECTIVE: Record<string, Ending[]> = {
 };
 
 const LATIN_SLAVIC_NOUN: Record<string, Ending[]> = {
-  pol: [ending('owi'), ending('em'), ending('a'), ending('y', 'a'), ending('ce', 'ka'), ending('dze', 'ga'), ending('rze', 'ra'), ending('wie', 'wa'), ending('ie'), ending('ii', 'ia'), ending('ji', 'ja'), ending('ą', 'a'), ending('ę', 'a'), ending('u')],
-  ces: [ending('ovi'), ending('em'), ending('ou', 'a'), ending('ce', 'ka'), ending('ze', 'ha'), ending('ii', 'ie'), ending('ě'), ending('u')],
+  pol: [ending('owi'), ending('em'), ending('ach', 'y'), ending('ech', 'y'), ending('a'), ending('y', 'a'), ending('y'), ending('u'), ending('iu'), ending('ce', 'ka'), ending('dze', 'ga'), ending('rze', 'ra'), ending('wie', 'wa'), ending('ie'), ending('ii', 'ia'), ending('ji', 'ja'), ending('ą', 'a'), ending('ę', 'a'), ending('u')],
+  ces: [ending('ovi'), ending('em'), ending('ou', 'a'), ending('ce', 'ka'), ending('ze', 'ha'), ending('ii', 'ie'), ending('sku', 'sko'), ending('cku', 'cko'), ending('ě', 'a'), ending('ě'), ending('y', 'a'), ending('u'), ending('a')],
   slk: [ending('ovi'), ending('om'), ending('ou', 'a'), ending('e'), ending('u')],
   hrv: [ending('om'), ending('em', '', 4), ending('ci', 'ka'), ending('u')],
   bos: [ending('om'), ending('em', '', 4), ending('ci', 'ka'), ending('u')],
-  srp: [ending('om'), ending('em', '', 4), ending('ci', 'ka'), ending('u')],
+  srp: [ending('om'), ending('em', '', 4), ending('ci', 'ka'), ending('oj', 'a'), ending('u'), ending('i', 'a'), ending('e', 'a'), ending('a')],
   slv: [ending('om'), ending('em', '', 4), ending('u')],
 };
 
@@ -69,17 +80,22 @@ const LATIN_SLAVIC_ADJECTIVE: Record<string, Ending[]> = {
 /** Hungarian case suffixes, longest first; only unambiguous ones ("Egyesült Államokban"). */
 const HUNGARIAN_SUFFIXES = ['ban', 'ben', 'ból', 'ből', 'ról', 'ről', 'tól', 'től', 'nak', 'nek', 'hoz', 'hez', 'höz', 'nál', 'nél', 'ba', 'be', 'ra', 're'];
 
-function applyEnding(word: string, rules: readonly Ending[] | undefined): string | undefined {
-  if (!rules) return undefined;
+/** Every rewrite of `word` by the rules that match it, in rule order. */
+function allEndings(word: string, rules: readonly Ending[] | undefined): string[] {
+  if (!rules) return [];
   const lower = word.toLowerCase();
+  const results: string[] = [];
   for (const rule of rules) {
     if (lower.endsWith(rule.ending) && lower.length - rule.ending.length >= rule.minStem) {
       const stem = word.slice(0, word.length - rule.ending.length);
-      // Keep the case of the word: an all-capital acronym stays as it is.
-      return stem + (word === word.toUpperCase() ? rule.replacement.toUpperCase() : rule.replacement);
+      results.push(stem + (word === word.toUpperCase() ? rule.replacement.toUpperCase() : rule.replacement));
     }
   }
-  return undefined;
+  return results;
+}
+
+function applyEnding(word: string, rules: readonly Ending[] | undefined): string | undefined {
+  return allEndings(word, rules)[0];
 }
 
 const isCyrillic = (text: string): boolean => /\p{Script=Cyrillic}/u.test(text);
@@ -135,6 +151,12 @@ export function baseForms(name: string, language: string, kind: NameKind): strin
   } else if (language === 'ell') {
     // Genitive of masculine -ος/-ης names: "Παπαδόπουλου" → "Παπαδόπουλος".
     rewrite((word) => applyEnding(word, [ending('ου', 'ος', 4)]));
+  }
+  // A one-word name gets every rewrite its ending allows ("Израиле" → "Израил", "Израиль",
+  // "Израила"): the alias table decides, and no wrong one is shown (see displayBaseForm).
+  if (words.length === 1 && words[0]!.length >= 4) {
+    const rules = CYRILLIC_CASES.has(language) && cyrillic ? CYRILLIC_NOUN[language] : LATIN_SLAVIC_CASES.has(language) && !cyrillic ? LATIN_SLAVIC_NOUN[language] : undefined;
+    for (const form of allEndings(words[0]!, rules).slice(1)) candidates.add(form);
   }
   // Turkish (and Azerbaijani) write case suffixes of names after an apostrophe: "Türkiye'nin".
   if ((language === 'tur' || language === 'aze') && /['’]/u.test(name)) candidates.add(name.replace(/['’]\p{L}+/gu, ''));

@@ -68,6 +68,23 @@ export function lookupAlias(name: string, language: string, type: IdentityType):
   return undefined;
 }
 
+/**
+ * A listed person at the end of a longer span: taggers borrowed from another language glue
+ * titles and places onto names ("Präsident der Vereinigten Staaten Donald Trump", "президент США
+ * Джордж Буш"), which no alias spells out. Only people are taken this way, and only by two or
+ * more trailing words or one long word, so "Bank of Trump" does not become the person.
+ */
+function lookupTrailingPerson(name: string, language: string): AliasEntry | undefined {
+  const words = name.split(' ');
+  for (let length = Math.min(3, words.length - 1); length >= 1; length--) {
+    const tail = words.slice(words.length - length).join(' ');
+    if (length === 1 && tail.length < 5) break;
+    const entry = lookupAlias(tail, language, 'person');
+    if (entry?.type === 'person') return entry;
+  }
+  return undefined;
+}
+
 /** Title Case for a transliteration, which any-ascii leaves in the source's (absent) case. */
 function titleCase(latin: string): string {
   return latin.replace(/(^|[\s-])(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
@@ -75,7 +92,7 @@ function titleCase(latin: string): string {
 
 function computeIdentity(input: IdentityInput): Identity {
   if (input.isCountry && input.countryCode) return { id: `place:country:${input.countryCode}`, name: input.name, countryCode: input.countryCode };
-  const entry = lookupAlias(input.name, input.language, input.type);
+  const entry = lookupAlias(input.name, input.language, input.type) ?? (input.name.includes(' ') ? lookupTrailingPerson(input.name, input.language) : undefined);
   if (entry) return { id: entry.id, name: entry.name, ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) };
   const base = displayBaseForm(input.name, input.language, input.type);
   const latin = toLatin(base, { isPerson: input.type === 'person' });
