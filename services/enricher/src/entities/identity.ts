@@ -2,6 +2,8 @@
  * One identity per entity whatever the language of the article: a canonical id (what filters
  * and facets key on) and a display name. "Xi Jinping", "Си Цзиньпин", "习近平" → one id.
  */
+import { countryEntityId, entityId } from '@newsflow/contracts';
+
 export type IdentityType = 'person' | 'organization' | 'place';
 
 export interface IdentityInput {
@@ -23,19 +25,7 @@ export interface Identity {
   name: string;
 }
 
-/** Lower-cased, accents and punctuation folded, words joined by "-". */
-export function slugOf(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-const TYPE_PREFIX: Record<IdentityType, string> = { person: 'person', organization: 'org', place: 'place' };
-
 export function identify(input: IdentityInput): Identity {
-  if (input.isCountry && input.countryCode) return { id: `place:country:${input.countryCode}`, name: input.name };
-  return { id: `${TYPE_PREFIX[input.type]}:${slugOf(input.name)}`, name: input.name };
+  if (input.isCountry && input.countryCode) return { id: countryEntityId(input.countryCode), name: input.name };
+  return { id: entityId(input.type, input.name), name: input.name };
 }
