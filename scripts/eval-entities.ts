@@ -1,59 +1,179 @@
 /**
- * Entity-tagger evaluation on ../shared/datasets/ner-dev (conlleval rules: exact span + type).
- * Headline: micro P/R/F1 over PER/ORG/LOC on CoNLL-2003 English validation; MISC and the 4-type
- * figure on their own lines; WikiANN German dev as a sanity run; extraction speed on 800-word
- * English articles. Exits 1 when the headline micro F1 is below MIN_MICRO_F1.
+ * Entity evaluation on ../shared/datasets/ner-dev (conlleval rules: exact span + type), one row
+ * per language and data set, at two levels:
+ * - tagger: the language's model alone on the gold tokens (comparable with published figures);
+ * - article: the enricher's whole extract() path as the pipeline calls it (its tokeniser, the
+ *   model, the gazetteer, title stripping, acronym and short-name linking, the plausibility
+ *   filters) on detokenised text, its mention offsets mapped back onto the gold tokens.
+ * Headline: micro P/R/F1 over PER/ORG/LOC. Sets without documents are cut into articles of
+ * ARTICLE_SENTENCES consecutive sentences. Held-out parts of single-split sources are the ones
+ * conll.ts isHeldOut() keeps out of training. Exits 1 when a row falls below its regression floor.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EntityScorer, readNerJsonl, scoresOf } from '../services/enricher/src/entities/conll';
+import { existsSync } from 'node:fs';
+import { EntityScorer, type SplitPart, readNerJsonl, scoresOf } from '../services/enricher/src/entities/conll';
+import { labelIndex } from '../services/enricher/src/entities/features';
 import { loadFeatureGazetteer } from '../services/enricher/src/entities/gazetteer';
 import { loadModelFile } from '../services/enricher/src/entities/model';
 import { tagDocument } from '../services/enricher/src/entities/tagger';
+import type { TrainingDocument } from '../services/enricher/src/entities/train';
 import { loadEntityExtractor, modelPath } from '../services/enricher/src/entities/index';
 
-const MIN_MICRO_F1 = 0.75;
 const HEADLINE_TYPES = ['PER', 'ORG', 'LOC'];
 const ALL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+const ARTICLE_SENTENCES = 10;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.NEWSFLOW_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
 const dataDir = path.join(sharedDir, 'datasets', 'ner-dev');
 
-function evaluate(file: string, language: string): EntityScorer {
+interface EvalSet {
+  /** Key in the JSON line. */
+  key: string;
+  language: string;
+  file: string;
+  part: SplitPart;
+  kind: 'news' | 'wikipedia';
+  /** The issue's target for article-level micro F1 (undefined: a secondary set, reported only). */
+  target?: number;
+  /** Regression floor for CI: a little under the figure measured when the model shipped. */
+  floor: number;
+}
+
+const SETS: EvalSet[] = [
+  { key: 'eng', language: 'eng', file: 'conll2003-en.valid.jsonl', part: 'all', kind: 'news', target: 0.88, floor: 0.85 },
+  { key: 'deu', language: 'deu', file: 'conll2003-de.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.6 },
+  { key: 'deu_wikiann', language: 'deu', file: 'wikiann-de.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.6 },
+  { key: 'spa', language: 'spa', file: 'conll2002-es.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.6 },
+  { key: 'nld', language: 'nld', file: 'conll2002-nl.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.6 },
+  { key: 'fra', language: 'fra', file: 'wikineural-fr.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
+  { key: 'ita', language: 'ita', file: 'wikineural-it.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
+  { key: 'por', language: 'por', file: 'wikineural-pt.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
+  { key: 'rus', language: 'rus', file: 'wikineural-ru.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
+  { key: 'rus_wikiann', language: 'rus', file: 'wikiann-ru.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.5 },
+  { key: 'pol', language: 'pol', file: 'wikiann-pl.dev.jsonl', part: 'all', kind: 'wikipedia', target: 0.82, floor: 0.6 },
+  { key: 'ukr', language: 'ukr', file: 'ner-uk.train.jsonl', part: 'heldout', kind: 'news', target: 0.75, floor: 0.55 },
+];
+
+/** Documents as the files group them; sentence-only sets cut into articles of consecutive sentences. */
+function articlesOf(documents: TrainingDocument[]): TrainingDocument[] {
+  if (documents.some((document) => document.length > 1)) return documents;
+  const articles: TrainingDocument[] = [];
+  for (let i = 0; i < documents.length; i += ARTICLE_SENTENCES) articles.push(documents.slice(i, i + ARTICLE_SENTENCES).flat());
+  return articles;
+}
+
+function taggerLevel(documents: TrainingDocument[], language: string): EntityScorer {
   const model = loadModelFile(modelPath(language));
   const gazetteer = loadFeatureGazetteer(language);
   const scorer = new EntityScorer();
-  for (const document of readNerJsonl(path.join(dataDir, file))) {
+  for (const document of documents) {
     const predicted = tagDocument(document.map((s) => s.tokens), model, model.transitions, gazetteer);
     document.forEach((sentence, index) => scorer.add(sentence.labels, predicted[index]!));
   }
   return scorer;
 }
 
-const pct = (value: number): string => (value * 100).toFixed(2).padStart(7);
-function printTable(title: string, scorer: EntityScorer, types: readonly string[]): void {
-  console.log(`\n${title}`);
-  console.log('type              gold   pred  correct  precision  recall      F1');
-  const row = (name: string, c: { gold: number; predicted: number; correct: number }): void => {
-    const s = scoresOf(c);
-    console.log(`${name.padEnd(14)} ${String(c.gold).padStart(7)} ${String(c.predicted).padStart(6)} ${String(c.correct).padStart(8)}    ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`);
-  };
-  for (const type of types) row(type, scorer.counts.get(type)!);
-  row('micro P/O/L', scorer.micro(HEADLINE_TYPES));
-  if (types.includes('MISC')) row('micro 4 types', scorer.micro(ALL_TYPES));
+const extractor = loadEntityExtractor();
+
+/**
+ * The article's sentences joined by line breaks (tokens by one space, or by nothing for
+ * `joiner` ''), extract()'s mentions mapped onto token indices. A mention that does not start
+ * and end on gold token boundaries cannot match a gold entity and counts as a false positive.
+ */
+function articleLevel(documents: TrainingDocument[], language: string, scorer = new EntityScorer(), joiner = ' '): EntityScorer {
+  for (const article of documents) {
+    const starts: number[][] = [];
+    let text = '';
+    for (const sentence of article) {
+      if (text) text += '\n';
+      const offsets: number[] = [];
+      sentence.tokens.forEach((token, index) => {
+        if (index > 0) text += joiner;
+        offsets.push(text.length);
+        text += token;
+      });
+      starts.push(offsets);
+    }
+    const byStart = new Map<number, [number, number]>();
+    const byEnd = new Map<number, [number, number]>();
+    article.forEach((sentence, s) =>
+      sentence.tokens.forEach((token, t) => {
+        byStart.set(starts[s]![t]!, [s, t]);
+        byEnd.set(starts[s]![t]! + token.length, [s, t]);
+      }),
+    );
+    const predicted = article.map((sentence) => new Int32Array(sentence.tokens.length));
+    const stray = new Map<string, number>();
+    for (const mention of extractor.mentions(text, language)) {
+      // A country adjective ("German", "russische") counts for its country in the product, but it
+      // is a nationality, which the annotation guidelines tag MISC (CoNLL) or leave untagged
+      // (WikiANN): scored as MISC, it is left out of the PER/ORG/LOC figures either way.
+      if (mention.placeKind === 'demonym') continue;
+      const first = byStart.get(mention.start);
+      const last = byEnd.get(mention.end);
+      if (!first || !last || first[0] !== last[0]) {
+        stray.set(mention.type, (stray.get(mention.type) ?? 0) + 1);
+        continue;
+      }
+      const labels = predicted[first[0]]!;
+      labels[first[1]] = labelIndex.get(`B-${mention.type}`)!;
+      for (let t = first[1] + 1; t <= last[1]; t++) labels[t] = labelIndex.get(`I-${mention.type}`)!;
+    }
+    article.forEach((sentence, s) => scorer.add(sentence.labels, predicted[s]!));
+    for (const [type, count] of stray) scorer.counts.get(type)!.predicted += count;
+  }
+  return scorer;
 }
 
-const english = evaluate('conll2003-en.valid.jsonl', 'eng');
-printTable('CoNLL-2003 English validation (eng.testa)', english, ALL_TYPES);
-const german = evaluate('wikiann-de.dev.jsonl', 'deu');
-printTable('WikiANN German dev (sanity run)', german, HEADLINE_TYPES);
+const round = (value: number): number => Math.round(value * 10000) / 10000;
+const f = (value: number): string => value.toFixed(3).padStart(7);
 
-// Speed: whole extract() (tokenising, tagging, resolving) on 800-word articles built from the
-// validation documents' sentences (one sentence a line). Best of several rounds, because the
-// machine is shared: the least-disturbed round is the closest to the code's own cost. The
-// headline figure is CPU time (one thread does the work), which waiting for a core does not inflate.
-const extractor = loadEntityExtractor();
+interface Row {
+  set: EvalSet;
+  sentences: number;
+  tagger?: ReturnType<EntityScorer['micro']>;
+  article: ReturnType<EntityScorer['micro']>;
+  perType: Record<string, number>;
+}
+
+const rows: Row[] = [];
+for (const set of SETS) {
+  const file = path.join(dataDir, set.file);
+  if (!existsSync(file)) throw new Error(`missing ${file}`);
+  const documents = readNerJsonl(file, set.part);
+  const articles = articlesOf(documents);
+  const article = articleLevel(articles, set.language);
+  const tagger = existsSync(modelPath(set.language)) ? taggerLevel(documents, set.language).micro(HEADLINE_TYPES) : undefined;
+  rows.push({
+    set,
+    sentences: documents.reduce((sum, document) => sum + document.length, 0),
+    ...(tagger ? { tagger } : {}),
+    article: article.micro(HEADLINE_TYPES),
+    perType: Object.fromEntries(HEADLINE_TYPES.map((type) => [type, scoresOf(article.counts.get(type)!).f1])),
+  });
+}
+
+console.log('\nEntities, micro over PER/ORG/LOC (conlleval exact span + type)');
+console.log('language  set                          kind        sents   tagger F1 | article P       R      F1 |  PER    ORG    LOC  | target');
+const failures: string[] = [];
+for (const row of rows) {
+  const { set, article } = row;
+  const target = set.target === undefined ? '   –' : `${set.target.toFixed(2)} ${article.f1 >= set.target && article.precision >= article.recall - 0.05 ? 'met' : 'missed'}`;
+  console.log(
+    `${set.language.padEnd(9)} ${`${set.file}${set.part === 'heldout' ? ' (held out)' : ''}`.padEnd(28)} ${set.kind.padEnd(10)} ${String(row.sentences).padStart(6)}  ${row.tagger ? f(row.tagger.f1) : '     – '}   | ${f(article.precision)} ${f(article.recall)} ${f(article.f1)} | ${HEADLINE_TYPES.map((type) => row.perType[type]!.toFixed(3)).join('  ')} | ${target}`,
+  );
+  if (article.f1 < set.floor) failures.push(`${set.key}: article F1 ${article.f1.toFixed(4)} < floor ${set.floor}`);
+}
+
+// English CoNLL with MISC, for comparison with published four-type figures.
+const englishFour = taggerLevel(readNerJsonl(path.join(dataDir, 'conll2003-en.valid.jsonl')), 'eng');
+console.log(`\nEnglish tagger, 4 types incl. MISC: F1 ${englishFour.micro(ALL_TYPES).f1.toFixed(4)} (MISC ${scoresOf(englishFour.counts.get('MISC')!).f1.toFixed(4)})`);
+
+// Speed: whole extract() on 800-word English articles from the validation documents. Best of
+// several rounds on this shared machine; the figure is CPU time, which waiting for a core does
+// not inflate. Per-language speed is in npm run bench:enricher.
 const articles: string[] = [];
 let lines: string[] = [];
 let wordCount = 0;
@@ -68,39 +188,32 @@ for (const document of readNerJsonl(path.join(dataDir, 'conll2003-en.valid.jsonl
     }
   }
 }
-for (const article of articles) extractor.extract(article, 'eng'); // warm-up (JIT)
-const ROUNDS = 5;
-let bestMs = Infinity;
+for (const article of articles) extractor.extract(article, 'eng');
 let bestCpuMs = Infinity;
-let entities = 0;
-for (let round = 0; round < ROUNDS; round++) {
+for (let roundIndex = 0; roundIndex < 5; roundIndex++) {
   const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  entities = 0;
-  for (const article of articles) entities += extractor.extract(article, 'eng').length;
+  for (const article of articles) extractor.extract(article, 'eng');
   const cpu = process.cpuUsage(cpuBefore);
-  bestMs = Math.min(bestMs, (performance.now() - started) / articles.length);
   bestCpuMs = Math.min(bestCpuMs, (cpu.user + cpu.system) / 1000 / articles.length);
 }
-console.log(`\nspeed: ${articles.length} articles of 800 words, best of ${ROUNDS} rounds: ${bestMs.toFixed(3)} ms/article wall, ${bestCpuMs.toFixed(3)} ms/article CPU; ${entities} entities`);
+console.log(`speed: ${articles.length} English articles of 800 words, best of 5 rounds: ${bestCpuMs.toFixed(3)} ms CPU per article`);
 
-const headline = english.micro(HEADLINE_TYPES);
-const round = (value: number): number => Math.round(value * 10000) / 10000;
-const passed = headline.f1 >= MIN_MICRO_F1;
-if (!passed) console.log(`FAIL: micro F1 (PER/ORG/LOC) ${headline.f1.toFixed(4)} < ${MIN_MICRO_F1}`);
-console.log(
-  JSON.stringify({
-    f1: round(headline.f1),
-    precision: round(headline.precision),
-    recall: round(headline.recall),
-    f1_per: round(scoresOf(english.counts.get('PER')!).f1),
-    f1_org: round(scoresOf(english.counts.get('ORG')!).f1),
-    f1_loc: round(scoresOf(english.counts.get('LOC')!).f1),
-    f1_misc: round(scoresOf(english.counts.get('MISC')!).f1),
-    f1_4types: round(english.micro(ALL_TYPES).f1),
-    f1_de: round(german.micro(HEADLINE_TYPES).f1),
-    ms_per_article: Math.round(bestCpuMs * 1000) / 1000,
-    ms_per_article_wall: Math.round(bestMs * 1000) / 1000,
-  }),
-);
-process.exit(passed ? 0 : 1);
+for (const failure of failures) console.log(`FAIL: ${failure}`);
+const english = rows.find((row) => row.set.key === 'eng')!;
+const figures: Record<string, number> = {
+  f1: round(english.article.f1),
+  precision: round(english.article.precision),
+  recall: round(english.article.recall),
+  f1_tagger: round(english.tagger?.f1 ?? 0),
+  f1_4types: round(englishFour.micro(ALL_TYPES).f1),
+};
+for (const row of rows) {
+  if (row.set.key === 'eng') continue;
+  figures[`f1_${row.set.key}`] = round(row.article.f1);
+  figures[`precision_${row.set.key}`] = round(row.article.precision);
+  figures[`recall_${row.set.key}`] = round(row.article.recall);
+  if (row.tagger) figures[`f1_${row.set.key}_tagger`] = round(row.tagger.f1);
+}
+figures.ms_per_article = Math.round(bestCpuMs * 1000) / 1000;
+console.log(JSON.stringify(figures));
+process.exit(failures.length === 0 ? 0 : 1);

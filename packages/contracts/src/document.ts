@@ -35,6 +35,8 @@ export interface ArticleDocument {
   organizations: string[];
   places: string[];
   countries: string[];
+  /** Canonical ids of every entity (see EnrichmentEntity.id): what one-click filters match in every language. */
+  entityIds?: string[];
   /** Near-duplicate cluster: id of its first-seen article, whether this is it, similarity to it. */
   cluster: { id: string; isOriginal: boolean; similarity: number };
   publisher?: { name: string; country: string; type: string; domain: string };

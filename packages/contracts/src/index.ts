@@ -7,3 +7,4 @@ export * from './document';
 export * from './sources';
 export * from './story-format';
 export * from './languages';
+export * from './entity-ids';

@@ -95,6 +95,13 @@ export const EntityType = z.enum(['person', 'organization', 'place']);
 /** A named entity found in the article (see services/enricher/src/entities). */
 export const EnrichmentEntity = z
   .object({
+    /**
+     * Canonical, language-independent id ("person:xi-jinping", "place:country:CN"): the same
+     * entity has the same id in every language. Optional only for jobs enqueued by enrichers
+     * older than newsflow-enrich/0.3.
+     */
+    id: z.string().min(1).max(200).optional(),
+    /** Display name, the same in every language for one id. */
     name: z.string().min(1).max(300),
     type: EntityType,
     count: z.number().int().min(1),

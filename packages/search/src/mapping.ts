@@ -57,6 +57,7 @@ export function articleMappings(capabilities: Pick<ClusterCapabilities, 'languag
       organizations: keyword(300),
       places: keyword(300),
       countries: keyword(2),
+      entityIds: keyword(200),
       cluster: {
         type: 'object',
         properties: { id: keyword(64), isOriginal: { type: 'boolean' }, similarity: { type: 'float' } },

@@ -96,11 +96,18 @@ const FACETS: Readonly<Record<string, { field: string; size: number }>> = Object
   keyword: { field: 'keywords', size: 20 },
 });
 
+const ENTITY_FILTERS: ReadonlySet<string> = new Set(['person', 'org', 'place']);
+
 export function buildFilters(filters: SearchFilters): estypes.QueryDslQueryContainer[] {
   const clauses: estypes.QueryDslQueryContainer[] = [];
   for (const [name, field] of Object.entries(FILTER_FIELDS) as [keyof typeof FILTER_FIELDS, string][]) {
     const values = filters[name];
-    if (values && values.length > 0) clauses.push({ terms: { [field]: name === 'domain' ? values.map((v) => v.toLowerCase()) : values } });
+    if (!values || values.length === 0) continue;
+    if (ENTITY_FILTERS.has(name)) {
+      // A person, organisation or place filter takes display names ("Xi Jinping", the same in
+      // every language) or canonical ids ("person:xi-jinping").
+      clauses.push({ bool: { should: [{ terms: { [field]: values } }, { terms: { entityIds: values } }], minimum_should_match: 1 } });
+    } else clauses.push({ terms: { [field]: name === 'domain' ? values.map((v) => v.toLowerCase()) : values } });
   }
   if (filters.from || filters.to) {
     clauses.push({ range: { publishedAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } } });

@@ -9,7 +9,7 @@ import { stopwordsFor } from './text/stopwords';
 import { tokenize } from './text/tokenize';
 
 /** Recorded with every enrichment; bump it when any enrichment changes its output. */
-export const ENRICHER_VERSION = 'newsflow-enrich/0.2';
+export const ENRICHER_VERSION = 'newsflow-enrich/0.3';
 const WORDS_PER_MINUTE = 230;
 const MAX_ENTITIES = 200;
 
@@ -43,6 +43,7 @@ function acceptedEntities(entities: EnrichmentEntity[]): EnrichmentEntity[] {
     .sort((a, b) => b.count - a.count || a.firstOffset - b.firstOffset)
     .slice(0, MAX_ENTITIES)
     .map((entity) => ({
+      ...(entity.id ? { id: entity.id.slice(0, 200) } : {}),
       name: entity.name.trim(),
       type: entity.type,
       count: Math.round(entity.count),

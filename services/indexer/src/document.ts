@@ -1,4 +1,4 @@
-import type { ArticleDocument, EnrichmentEntity, IndexJob } from '@newsflow/contracts';
+import { type ArticleDocument, type EnrichmentEntity, type IndexJob, countryEntityId, entityId } from '@newsflow/contracts';
 import { analyzerFor, type ClusterCapabilities } from '@newsflow/search';
 
 /** Builds the Elasticsearch document from the last payload of the pipeline. */
@@ -38,6 +38,7 @@ export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapab
     organizations: entityNames(enrichment.entities, 'organization'),
     places: entityNames(enrichment.entities, 'place'),
     countries: [...new Set(enrichment.entities.flatMap((entity) => (entity.countryCode ? [entity.countryCode] : [])))],
+    entityIds: [...new Set(enrichment.entities.map(entityIdOf))],
     cluster: enrichment.cluster,
     ...(enrichment.publisher ? { publisher: enrichment.publisher } : {}),
     readingTimeMinutes: enrichment.readingTimeMinutes,
@@ -45,6 +46,13 @@ export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapab
     versions: { extractor: article.extractor, detector: language.detector, enricher: enrichment.enricher },
     ...(analyzer ? { i18n: { [analyzer]: { title: article.title, body: article.body } } } : {}),
   };
+}
+
+/** Jobs from enrichers before ids existed get the id those would have had for a non-country entity. */
+function entityIdOf(entity: EnrichmentEntity): string {
+  if (entity.id) return entity.id;
+  if (entity.countryCode && entity.type === 'place') return countryEntityId(entity.countryCode);
+  return entityId(entity.type, entity.name);
 }
 
 /** Names of one entity type, most mentioned first (the order facets and readers care about). */

@@ -253,6 +253,8 @@ function inflectedCountryAt(sentence: readonly Token[], index: number, language:
 /** A mention found in the text, before mentions of one entity are counted together. */
 export interface MentionSpan {
   type: MentionType;
+  /** Set when the gazetteer resolved the mention: a country, a country adjective ("Chinese"), a city. */
+  placeKind?: PlaceEntry['kind'];
   /** UTF-16 offsets into the text given to mentions(); end exclusive. */
   start: number;
   end: number;
@@ -291,7 +293,12 @@ export class ArticleEntityExtractor implements EntityExtractor {
 
   /** The mentions extract() counts, with their offsets (used by the evaluation). */
   mentions(text: string, detectedLanguage: string): MentionSpan[] {
-    return this.findMentions(text, individualLanguageOf(detectedLanguage)).map(({ type, start, end }) => ({ type, start, end }));
+    return this.findMentions(text, individualLanguageOf(detectedLanguage)).map(({ type, start, end, place }) => ({
+      type,
+      start,
+      end,
+      ...(place ? { placeKind: place.kind } : {}),
+    }));
   }
 
   private findMentions(text: string, language: string): Mention[] {
@@ -329,11 +336,16 @@ export class ArticleEntityExtractor implements EntityExtractor {
     mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng', language));
     this.linkAcronyms(tokens, mentions, covered);
     this.linkShortPersonNames(sentences, mentions, covered);
+    if (language !== 'eng' && ownModel) {
+      // A model trained on the language knows its capitalisation; it only needs keeping off
+      // function words that open a sentence ("Ich", "Это").
+      const stopwords = stopwordsOf(language);
+      return mentions.filter((m) => m.tokens.length > 1 || Boolean(m.place || m.canonical) || !stopwords.has(m.tokens[0]!.text.toLowerCase()));
+    }
     if (language !== 'eng') {
-      // Outside English the taggers are weaker and capitals say less (German capitalises every
-      // noun), so one-word mentions need support: a person needs a full name in the article to
-      // resolve to, an organisation must not be a function word ("Ich"), and a place outside the
-      // gazetteer must recur ("Sonne", "Traum" are nouns tagged as names).
+      // The English model on another language is weak and capitals say less there, so one-word
+      // mentions need support: a person needs a full name in the article to resolve to, an
+      // organisation must not be a function word, and a place outside the gazetteer must recur.
       const stopwords = stopwordsOf(language);
       const occurrences = new Map<string, number>();
       for (const m of mentions) if (m.tokens.length === 1) occurrences.set(m.tokens[0]!.text, (occurrences.get(m.tokens[0]!.text) ?? 0) + 1);
@@ -351,7 +363,13 @@ export class ArticleEntityExtractor implements EntityExtractor {
   private resolveSpan(type: string, spanTokens: Token[], gazetteer: Gazetteer, modelKnowsLanguage: boolean): Mention[] {
     // Names start with a capital somewhere ("de Gaulle"); an all-lower-case span is an adjective
     // or a common noun the tagger got wrong ("russische").
-    if (!spanTokens.some((token) => isCapitalised(token.text))) return [];
+    if (!spanTokens.some((token) => isCapitalised(token.text))) {
+      // …except a lower-case country adjective, which CoNLL-trained taggers tag MISC ("russischen").
+      const adjective = spanTokens.length === 1 ? gazetteer.places.matchAt([spanTokens[0]!.text.toLowerCase()], 0) : undefined;
+      if (adjective?.value.kind !== 'demonym') return [];
+      const token = spanTokens[0]!;
+      return [{ type: 'LOC', tokens: [token], start: token.start, end: token.end, place: adjective.value }];
+    }
     // A lower-case country adjective opening a span ("chinesische Außenminister Li Wen") is a
     // place mention of its own, not the start of the name.
     const first = spanTokens[0]!;
@@ -413,7 +431,9 @@ export class ArticleEntityExtractor implements EntityExtractor {
     const mentions: Mention[] = [];
     for (let i = 0; i < parts.length; i++) {
       const match = gazetteer.places.matchAt(lower, i);
-      if (!match || match.value.kind === 'city' || !isCapitalised(parts[i]!.text)) {
+      // Lower-case country adjectives count too: outside English they are written so
+      // ("chinesische"), and CoNLL-trained taggers tag them MISC.
+      if (!match || match.value.kind === 'city' || (!isCapitalised(parts[i]!.text) && match.value.kind !== 'demonym')) {
         if (isCapitalised(parts[i]!.text)) return [];
         continue;
       }

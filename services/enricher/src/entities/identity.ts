@@ -13,6 +13,7 @@
  *    lets an unlisted name meet across scripts and case endings ("Сара Даниус", "Sara Danius"
  *    → person:sr-dns). Its display name is that Latin form.
  */
+import { countryEntityId, entityId, entitySlug } from '@newsflow/contracts';
 import { type AliasEntry, aliasIndex } from './aliases';
 import { baseForms, displayBaseForm, exactKey, isNonLatin, phoneticKey } from './identity-normalise';
 import { toLatin } from './transliterate';
@@ -39,18 +40,6 @@ export interface Identity {
   /** ISO 3166-1 alpha-2 of a country, or of the country a listed city is in. */
   countryCode?: string;
 }
-
-/** Lower-cased, accents and punctuation folded, words joined by "-". */
-export function slugOf(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-const TYPE_PREFIX: Record<IdentityType, string> = { person: 'person', organization: 'org', place: 'place' };
 
 /** The alias entry for a name, trying each base form, exact names before phonetic keys. */
 export function lookupAlias(name: string, language: string, type: IdentityType): AliasEntry | undefined {
@@ -91,15 +80,16 @@ function titleCase(latin: string): string {
 }
 
 function computeIdentity(input: IdentityInput): Identity {
-  if (input.isCountry && input.countryCode) return { id: `place:country:${input.countryCode}`, name: input.name, countryCode: input.countryCode };
+  if (input.isCountry && input.countryCode) return { id: countryEntityId(input.countryCode), name: input.name, countryCode: input.countryCode };
   const entry = lookupAlias(input.name, input.language, input.type) ?? (input.name.includes(' ') ? lookupTrailingPerson(input.name, input.language) : undefined);
   if (entry) return { id: entry.id, name: entry.name, ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) };
   const base = displayBaseForm(input.name, input.language, input.type);
   const latin = toLatin(base, { isPerson: input.type === 'person' });
   const key = phoneticKey(latin);
   const display = isNonLatin(base) ? titleCase(latin) : base;
-  // A name with no letters to key on (digits, symbols) keeps its plain slug.
-  return { id: `${TYPE_PREFIX[input.type]}:${key || slugOf(input.name) || 'unnamed'}`, name: display };
+  // The key is already slug-shaped (a-z, 0-9, "-"); a name with no letters to key on (digits,
+  // symbols) keeps its plain slug, as the contract's entityId gives it.
+  return { id: entityId(input.type, key || entitySlug(input.name) || 'unnamed'), name: display };
 }
 
 /** identify() is called for every mention; surface forms repeat, so answers are cached (bounded). */
