@@ -169,17 +169,35 @@ export function baseForms(name: string, language: string, kind: NameKind): strin
  * endings before vowel endings that nominatives also have).
  */
 export function displayBaseForm(name: string, language: string, kind: NameKind): string {
-  const forms = baseForms(name, language, kind);
-  // A trailing -а/-у/-е rewrite of a single word is as likely a nominative (Москва, Шойгу) as a
-  // case form; only consonant-ending rewrites are trusted for display.
-  for (const form of forms.slice(1)) {
-    const lostVowelOnly = form.length === name.length - 1 && /[аеуыяіюaeuy]$/iu.test(name);
-    if (!lostVowelOnly) return form;
+  // A word that only lost or changed its final vowel (Сара → Сар, Москве → Москва) is as likely
+  // a nominative (Сара, Шойгу) as a case form; only rewrites of consonant endings (-ом, -ым,
+  // -owi, -ischen) are trusted for display, word by word.
+  const vowelOnly = (from: string, to: string): boolean =>
+    /[аеёиоуыэюяіїєaeiouyąęěé]$/iu.test(from) &&
+    (to === from.slice(0, -1) || (to.length === from.length && to.slice(0, -1) === from.slice(0, -1)) || (to.length === from.length + 1 && to.slice(0, -2) === from.slice(0, -1)));
+  const cyrillic = isCyrillic(name);
+  const slavic = (CYRILLIC_CASES.has(language) && cyrillic) || (LATIN_SLAVIC_CASES.has(language) && !cyrillic);
+  if (slavic) {
+    const words = name.split(' ');
+    const last = words.length - 1;
+    return words
+      .map((word, index) => {
+        if (isAcronym(word) || word.length < 3) return word;
+        const adjective = index < last && kind !== 'person' && /^\p{Lu}/u.test(word);
+        const rules = cyrillic ? (adjective ? CYRILLIC_ADJECTIVE : CYRILLIC_NOUN)[language] : (adjective ? LATIN_SLAVIC_ADJECTIVE : LATIN_SLAVIC_NOUN)[language];
+        return allEndings(word, rules).find((form) => !vowelOnly(word, form)) ?? word;
+      })
+      .join(' ');
+  }
+  const words = name.split(' ');
+  for (const form of baseForms(name, language, kind).slice(1)) {
+    const formWords = form.split(' ');
+    if (formWords.length === words.length && formWords.every((word, index) => word === words[index] || !vowelOnly(words[index]!, word))) return form;
   }
   return name;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~]/;
 
 /** Lower-case ASCII with diacritics folded; non-letters (apostrophes, soft-sign marks) dropped per word. */
 export function asciiWords(latin: string): string[] {
