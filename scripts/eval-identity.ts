@@ -29,11 +29,20 @@ for (const score of result.languages) {
     console.log(`      extra:  ${top(result.extra)}`);
   }
 }
-console.log(`macro recall ${fixed(result.macroRecall)}  macro precision ${fixed(result.macroPrecision)}  (${rows.length} rows in ${seconds.toFixed(1)} s)`);
+for (const lang of result.withoutText) console.log(`${lang.padEnd(5)}  no text: every row is a placeholder, not a translation (left out of the averages)`);
+console.log(`\nEnglish names outside the alias table that share one id (${result.sharedKeys.length}; right merges and false ones):`);
+for (const [id, names] of result.sharedKeys.slice(0, 25)) console.log(`  ${id}: ${names.join(' | ')}`);
+console.log(
+  `\nmacro recall ${fixed(result.macroRecall)}  macro precision ${fixed(result.macroPrecision)} over ${result.languages.length} translations with text` +
+    `  (${rows.length} rows in ${seconds.toFixed(1)} s)`,
+);
 console.log(
   JSON.stringify({
     macroRecall: Number(fixed(result.macroRecall)),
     macroPrecision: Number(fixed(result.macroPrecision)),
+    measuredLanguages: result.languages.length,
+    withoutText: result.withoutText,
+    sharedEnglishKeys: result.sharedKeys.length,
     languages: Object.fromEntries(result.languages.map((s) => [s.lang, { recall: Number(fixed(s.recall)), precision: Number(fixed(s.precision)), english: s.english, translated: s.translated, shared: s.shared }])),
   }),
 );

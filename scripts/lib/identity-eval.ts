@@ -40,8 +40,16 @@ export interface LanguageScore {
 
 export interface IdentityEvaluation {
   languages: LanguageScore[];
+  /** Macro averages over the translations that have text (see `withoutText`). */
   macroRecall: number;
   macroPrecision: number;
+  /** Languages none of whose rows holds a translation (a placeholder such as "zho_Hans.devtest"). */
+  withoutText: string[];
+  /**
+   * Ids outside the alias table that English names with different spellings share: where the
+   * phonetic key merged names (rightly, "Kim Jong-un"/"Kim Jong Un", or wrongly). Id → names.
+   */
+  sharedKeys: Array<[string, string[]]>;
   /** Ids of English entities missed most often per language (for reading misses, not for scoring). */
   missed: Map<string, Map<string, number>>;
   /** Ids found in translations but not in English. */
@@ -50,14 +58,37 @@ export interface IdentityEvaluation {
 
 const ratio = (numerator: number, denominator: number): number => (denominator === 0 ? 1 : numerator / denominator);
 
+/** A row with fewer letters than this is no translation (the data set has placeholder rows). */
+const MIN_LETTERS = 12;
+const hasText = (row: ParallelRow): boolean => (row.text.match(/\p{L}/gu)?.length ?? 0) >= MIN_LETTERS && !/^\S+\.devtest$/.test(row.text.trim());
+
 export function evaluateIdentity(rows: readonly ParallelRow[], extractor: EntityExtractor): IdentityEvaluation {
   const idsOf = new Map<string, Map<string, Set<string>>>(); // article → lang → ids
+  const englishNames = new Map<string, Set<string>>();
+  const usable = new Set<string>();
   for (const row of rows) {
+    if (!hasText(row)) continue;
+    usable.add(row.lang);
     let byLang = idsOf.get(row.article);
     if (!byLang) idsOf.set(row.article, (byLang = new Map()));
-    byLang.set(row.lang, new Set(extractor.extract(row.text, row.lang).map((entity) => entity.id)));
+    const entities = extractor.extract(row.text, row.lang);
+    byLang.set(row.lang, new Set(entities.map((entity) => entity.id)));
+    if (row.lang === 'eng') {
+      for (const entity of entities) {
+        let names = englishNames.get(entity.id);
+        if (!names) englishNames.set(entity.id, (names = new Set()));
+        names.add(entity.name);
+      }
+    }
   }
-  const languages = [...new Set(rows.map((row) => row.lang))].filter((lang) => lang !== 'eng').sort();
+  const allLanguages = [...new Set(rows.map((row) => row.lang))].filter((lang) => lang !== 'eng').sort();
+  const withoutText = allLanguages.filter((lang) => !usable.has(lang));
+  const languages = allLanguages.filter((lang) => usable.has(lang));
+  // Names that differ beyond case and punctuation but got one id without an alias entry saying so.
+  const normalised = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const sharedKeys = [...englishNames]
+    .filter(([id, names]) => !/^place:country:/.test(id) && new Set([...names].map(normalised)).size > 1)
+    .map(([id, names]) => [id, [...names]] as [string, string[]]);
   const missed = new Map<string, Map<string, number>>();
   const extra = new Map<string, Map<string, number>>();
   const bump = (table: Map<string, Map<string, number>>, lang: string, id: string): void => {
@@ -86,6 +117,8 @@ export function evaluateIdentity(rows: readonly ParallelRow[], extractor: Entity
     languages: scores,
     macroRecall: mean(scores.map((score) => score.recall)),
     macroPrecision: mean(scores.map((score) => score.precision)),
+    withoutText,
+    sharedKeys,
     missed,
     extra,
   };

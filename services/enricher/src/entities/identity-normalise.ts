@@ -243,7 +243,12 @@ export function wordKey(word: string): string {
 
 /** Phonetic key of a Latin-script name: word keys joined by "-". */
 export function phoneticKey(latin: string): string {
-  return asciiWords(latin).map(wordKey).filter(Boolean).join('-');
+  // Acronyms are spelt, not pronounced: their letters are the key ("CEO" and "QC" must differ).
+  return latin
+    .split(/[\s-]+/)
+    .flatMap((token) => (/^[A-Z0-9&.]{2,6}$/.test(token) ? [token.toLowerCase().replace(/[^a-z0-9]/g, '')] : asciiWords(token).map(wordKey)))
+    .filter(Boolean)
+    .join('-');
 }
 
 /** Exact lookup key: lower-case, accents folded, punctuation to single spaces, any script kept. */
