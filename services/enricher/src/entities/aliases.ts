@@ -7,7 +7,10 @@
  */
 import countryNames from 'i18n-iso-countries';
 import worldCountries from 'world-countries';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exactKey, isNonLatin, phoneticKey } from './identity-normalise';
 import { toLatin } from './transliterate';
@@ -38,6 +41,10 @@ export interface AliasIndex {
 }
 
 export const ALIAS_FILE = fileURLToPath(new URL('../../data/aliases.txt', import.meta.url));
+/** The index built from ALIAS_FILE and the country packages, shipped so that start-up only parses JSON. */
+export const ALIAS_INDEX_FILE = fileURLToPath(new URL('../../data/alias-index.json', import.meta.url));
+/** Bump when a change to the keys (identity-normalise.ts, transliterate.ts) makes shipped indexes stale. */
+const INDEX_VERSION = 1;
 
 /** i18n-iso-countries languages (ISO 639-1) whose country names are indexed: those of the news the project reads. */
 const COUNTRY_NAME_LANGUAGES = [
@@ -125,7 +132,6 @@ export function buildAliasIndex(curated: readonly AliasEntry[]): AliasIndex {
     for (const name of entry.names) {
       const exact = exactKey(name);
       if (exact && !byExact.has(exact)) byExact.set(exact, entry);
-      // Chinese names are matched exactly (pinyin of a short Han string is too ambiguous to key on).
       // Names in scripts without case are searched for in such texts (curated entries only: the
       // gazetteer already finds country names there).
       const caseless = isNonLatin(name) && !/\p{Lu}|\p{Ll}/u.test(name);
@@ -156,10 +162,82 @@ export function buildAliasIndex(curated: readonly AliasEntry[]): AliasIndex {
   };
 }
 
+/** The index as stored: entries by position, maps as plain objects (-1: a key two entries share). */
+export interface SerializedAliasIndex {
+  /** Hash of what the index was built from; see indexSourceHash. */
+  source: string;
+  entries: Array<{ id: string; name: string; type: AliasType; countryCode?: string }>;
+  /** Keys and, at the same position, entry positions: parallel arrays parse faster than objects. */
+  exactKeys: string[];
+  exactEntries: number[];
+  phoneticKeys: string[];
+  phoneticEntries: number[];
+  uncased: Array<[string, number]>;
+}
+
+/** Version of an installed package, from the package.json above its entry point (some packages do not export it). */
+function packageVersion(name: string): string {
+  let directory = path.dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const file = path.join(directory, 'package.json');
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === name) return manifest.version ?? '';
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) return '';
+    directory = parent;
+  }
+}
+
+/** What an index depends on: the alias file, the country packages' versions and the key version. */
+export function indexSourceHash(aliasText: string): string {
+  const versions = ['i18n-iso-countries', 'world-countries', 'any-ascii', 'pinyin-pro'].map(packageVersion);
+  return createHash('sha256').update(`${INDEX_VERSION}\n${versions.join(',')}\n${aliasText}`).digest('hex').slice(0, 16);
+}
+
+export function serializeAliasIndex(index: AliasIndex, source: string): SerializedAliasIndex {
+  const position = new Map<AliasEntry, number>();
+  const entries = index.entries.map((entry, at) => {
+    position.set(entry, at);
+    return { id: entry.id, name: entry.name, type: entry.type, ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) };
+  });
+  return {
+    source,
+    entries,
+    exactKeys: [...index.byExact.keys()],
+    exactEntries: [...index.byExact.values()].map((entry) => position.get(entry)!),
+    phoneticKeys: [...index.byPhonetic.keys()],
+    phoneticEntries: [...index.byPhonetic.values()].map((entry) => (entry ? position.get(entry)! : -1)),
+    uncased: index.uncasedNames.map(([name, entry]) => [name, position.get(entry)!]),
+  };
+}
+
+/** A stored index (entries carry no name lists: lookups need only the maps). */
+export function deserializeAliasIndex(stored: SerializedAliasIndex): AliasIndex {
+  const entries: AliasEntry[] = stored.entries.map((entry) => ({ ...entry, names: [] }));
+  const byExact = new Map<string, AliasEntry>();
+  stored.exactKeys.forEach((key, at) => byExact.set(key, entries[stored.exactEntries[at]!]!));
+  const byPhonetic = new Map<string, AliasEntry | undefined>();
+  stored.phoneticKeys.forEach((key, at) => byPhonetic.set(key, entries[stored.phoneticEntries[at]!]));
+  return { entries, byExact, byPhonetic, uncasedNames: stored.uncased.map(([name, at]) => [name, entries[at]!]) };
+}
+
 let shared: AliasIndex | undefined;
 
-/** The index of the shipped alias file and country names, built on first use. */
+/**
+ * The index of the alias file and country names: the shipped alias-index.json when it was built
+ * from the current inputs, else built now (correct, only slower: ~150 ms), so an alias added
+ * without rebuilding still works.
+ */
 export function aliasIndex(): AliasIndex {
-  shared ??= buildAliasIndex(parseAliases(readFileSync(ALIAS_FILE, 'utf8')));
+  if (shared) return shared;
+  const aliasText = readFileSync(ALIAS_FILE, 'utf8');
+  const source = indexSourceHash(aliasText);
+  if (existsSync(ALIAS_INDEX_FILE)) {
+    const stored = JSON.parse(readFileSync(ALIAS_INDEX_FILE, 'utf8')) as SerializedAliasIndex;
+    if (stored.source === source) shared = deserializeAliasIndex(stored);
+  }
+  shared ??= buildAliasIndex(parseAliases(aliasText));
   return shared;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAliasIndex, parseAliases } from './aliases';
+import { readFileSync } from 'node:fs';
+import { ALIAS_FILE, ALIAS_INDEX_FILE, buildAliasIndex, indexSourceHash, parseAliases, serializeAliasIndex } from './aliases';
 import { identify } from './identity';
 import { baseForms, phoneticKey } from './identity-normalise';
 import { palladiusToPinyin, toLatin } from './transliterate';
@@ -148,5 +149,11 @@ describe('alias file', () => {
     const index = buildAliasIndex(parseAliases('person:anna-marten | Anna Marten | - | -\nperson:anna-martin | Anna Martin | - | -'));
     expect(index.byPhonetic.get(phoneticKey('Anna Marten'))).toBeUndefined();
     expect(index.byExact.get('anna martin')?.id).toBe('person:anna-martin');
+  });
+
+  it('ships an index built from the current alias file and code (else: npx tsx services/enricher/scripts/build-alias-index.ts)', () => {
+    const text = readFileSync(ALIAS_FILE, 'utf8');
+    const fresh = serializeAliasIndex(buildAliasIndex(parseAliases(text)), indexSourceHash(text));
+    expect(JSON.parse(readFileSync(ALIAS_INDEX_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 });

@@ -20,6 +20,15 @@ import { toLatin } from './transliterate';
 
 export type IdentityType = 'person' | 'organization' | 'place';
 
+/** Bound of each answer cache: far more surface forms than a day of news has, far less memory than a model. */
+const CACHE_LIMIT = 50_000;
+
+/** Forgets cached answers (benchmarks measure the uncached cost; tests of a changed table). */
+export function clearIdentityCaches(): void {
+  cache.clear();
+  aliasCache.clear();
+}
+
 export interface IdentityInput {
   type: IdentityType;
   /** The name as the extractor resolved it (surface form, short forms already linked). */
@@ -41,8 +50,22 @@ export interface Identity {
   countryCode?: string;
 }
 
+/** lookupAlias answers by type, language and surface form (the extractor asks for every capitalised word). */
+const aliasCache = new Map<string, AliasEntry | null>();
+
 /** The alias entry for a name, trying each base form, exact names before phonetic keys. */
 export function lookupAlias(name: string, language: string, type: IdentityType): AliasEntry | undefined {
+  const cacheKey = `${type}\u0000${language}\u0000${name}`;
+  let entry = aliasCache.get(cacheKey);
+  if (entry === undefined) {
+    entry = findAlias(name, language, type) ?? null;
+    if (aliasCache.size >= CACHE_LIMIT) aliasCache.clear();
+    aliasCache.set(cacheKey, entry);
+  }
+  return entry ?? undefined;
+}
+
+function findAlias(name: string, language: string, type: IdentityType): AliasEntry | undefined {
   const index = aliasIndex();
   const forms = baseForms(name, language, type);
   for (const form of forms) {
@@ -94,7 +117,6 @@ function computeIdentity(input: IdentityInput): Identity {
 
 /** identify() is called for every mention; surface forms repeat, so answers are cached (bounded). */
 const cache = new Map<string, Identity>();
-const CACHE_LIMIT = 50_000;
 
 export function identify(input: IdentityInput): Identity {
   const cacheKey = `${input.type}\u0000${input.language}\u0000${input.name}\u0000${input.isCountry ? input.countryCode ?? '' : ''}`;
