@@ -55,10 +55,11 @@ const coldMs = identifyCpuMs();
 const warmMs = identifyCpuMs();
 
 const fixed = (value: number): string => value.toFixed(3);
-console.log('lang   E-ids  T-ids  shared  recall  precision');
+console.log('lang   E-ids  T-ids  shared  recall  precision   missed: split  unfound');
 for (const score of result.languages) {
   console.log(
-    `${score.lang.padEnd(5)} ${String(score.english).padStart(6)} ${String(score.translated).padStart(6)} ${String(score.shared).padStart(7)}   ${fixed(score.recall)}     ${fixed(score.precision)}`,
+    `${score.lang.padEnd(5)} ${String(score.english).padStart(6)} ${String(score.translated).padStart(6)} ${String(score.shared).padStart(7)}   ${fixed(score.recall)}     ${fixed(score.precision)}` +
+      `  ${String(score.split).padStart(13)} ${String(score.unfound).padStart(8)}`,
   );
   if (showMisses > 0) {
     const top = (table: Map<string, Map<string, number>>): string =>
@@ -87,6 +88,11 @@ console.log(
     measuredLanguages: result.languages.length,
     withoutText: result.withoutText,
     sharedEnglishKeys: result.sharedKeys.length,
-    languages: Object.fromEntries(result.languages.map((s) => [s.lang, { recall: Number(fixed(s.recall)), precision: Number(fixed(s.precision)), english: s.english, translated: s.translated, shared: s.shared }])),
+    languages: Object.fromEntries(
+      result.languages.map((s) => [
+        s.lang,
+        { recall: Number(fixed(s.recall)), precision: Number(fixed(s.precision)), english: s.english, translated: s.translated, shared: s.shared, split: s.split, unfound: s.unfound },
+      ]),
+    ),
   }),
 );

@@ -8,7 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EntityExtractor } from '../../services/enricher/src/entities/index';
+import type { Entity, EntityExtractor } from '../../services/enricher/src/entities/index';
+import { phoneticKey } from '../../services/enricher/src/entities/identity-normalise';
+import { toLatin } from '../../services/enricher/src/entities/transliterate';
 import { sharedDir } from './langid-dataset';
 
 export interface ParallelRow {
@@ -36,6 +38,13 @@ export interface LanguageScore {
   shared: number;
   recall: number;
   precision: number;
+  /**
+   * Misses by likely cause: `split` — the translation has an entity under another id whose name
+   * shares a word with the English one (identity failed to join them, or the tagger cut the
+   * span differently); `unfound` — nothing like it was extracted (the tagger missed it).
+   */
+  split: number;
+  unfound: number;
 }
 
 export interface IdentityEvaluation {
@@ -64,6 +73,7 @@ const hasText = (row: ParallelRow): boolean => (row.text.match(/\p{L}/gu)?.lengt
 
 export function evaluateIdentity(rows: readonly ParallelRow[], extractor: EntityExtractor): IdentityEvaluation {
   const idsOf = new Map<string, Map<string, Set<string>>>(); // article → lang → ids
+  const entitiesOf = new Map<string, Map<string, Entity[]>>(); // article → lang → entities
   const englishNames = new Map<string, Set<string>>();
   const usable = new Set<string>();
   for (const row of rows) {
@@ -73,6 +83,9 @@ export function evaluateIdentity(rows: readonly ParallelRow[], extractor: Entity
     if (!byLang) idsOf.set(row.article, (byLang = new Map()));
     const entities = extractor.extract(row.text, row.lang);
     byLang.set(row.lang, new Set(entities.map((entity) => entity.id)));
+    let entitiesByLang = entitiesOf.get(row.article);
+    if (!entitiesByLang) entitiesOf.set(row.article, (entitiesByLang = new Map()));
+    entitiesByLang.set(row.lang, entities);
     if (row.lang === 'eng') {
       for (const entity of entities) {
         let names = englishNames.get(entity.id);
@@ -96,21 +109,40 @@ export function evaluateIdentity(rows: readonly ParallelRow[], extractor: Entity
     if (!counts) table.set(lang, (counts = new Map()));
     counts.set(id, (counts.get(id) ?? 0) + 1);
   };
+  // Word keys (4+ letters) of an entity's names, to tell a split identity from a missed name.
+  const wordKeysCache = new Map<string, string[]>();
+  const wordKeys = (entity: Entity): string[] =>
+    [entity.name, ...(entity.aliases ?? [])].flatMap((name) => {
+      let keys = wordKeysCache.get(name);
+      if (!keys) wordKeysCache.set(name, (keys = phoneticKey(toLatin(name, { isPerson: entity.type === 'person' })).split('-').filter((key) => key.length >= 3)));
+      return keys;
+    });
   const scores: LanguageScore[] = languages.map((lang) => {
     let english = 0;
     let translated = 0;
     let shared = 0;
-    for (const byLang of idsOf.values()) {
+    let split = 0;
+    let unfound = 0;
+    for (const [article, byLang] of idsOf) {
       const source = byLang.get('eng');
       const target = byLang.get(lang);
       if (!source || !target) continue;
       english += source.size;
       translated += target.size;
-      for (const id of source) if (target.has(id)) shared++;
-      else bump(missed, lang, id);
+      const others = (entitiesOf.get(article)?.get(lang) ?? []).filter((entity) => !source.has(entity.id));
+      const otherKeys = new Set(others.flatMap(wordKeys));
+      for (const entity of entitiesOf.get(article)?.get('eng') ?? []) {
+        if (target.has(entity.id)) {
+          shared++;
+          continue;
+        }
+        bump(missed, lang, entity.id);
+        if (wordKeys(entity).some((key) => otherKeys.has(key))) split++;
+        else unfound++;
+      }
       for (const id of target) if (!source.has(id)) bump(extra, lang, id);
     }
-    return { lang, english, translated, shared, recall: ratio(shared, english), precision: ratio(shared, translated) };
+    return { lang, english, translated, shared, recall: ratio(shared, english), precision: ratio(shared, translated), split, unfound };
   });
   const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
   return {
