@@ -55,11 +55,11 @@ const coldMs = identifyCpuMs();
 const warmMs = identifyCpuMs();
 
 const fixed = (value: number): string => value.toFixed(3);
-console.log('lang   E-ids  T-ids  shared  recall  precision   missed: split  unfound');
+console.log('lang   E-ids  T-ids  shared  recall  precision   missed: split (type only)  unfound');
 for (const score of result.languages) {
   console.log(
     `${score.lang.padEnd(5)} ${String(score.english).padStart(6)} ${String(score.translated).padStart(6)} ${String(score.shared).padStart(7)}   ${fixed(score.recall)}     ${fixed(score.precision)}` +
-      `  ${String(score.split).padStart(13)} ${String(score.unfound).padStart(8)}`,
+      `  ${String(score.split).padStart(13)} ${`(${score.typeOnly})`.padStart(11)} ${String(score.unfound).padStart(8)}`,
   );
   if (showMisses > 0) {
     const top = (table: Map<string, Map<string, number>>): string =>
@@ -91,7 +91,7 @@ console.log(
     languages: Object.fromEntries(
       result.languages.map((s) => [
         s.lang,
-        { recall: Number(fixed(s.recall)), precision: Number(fixed(s.precision)), english: s.english, translated: s.translated, shared: s.shared, split: s.split, unfound: s.unfound },
+        { recall: Number(fixed(s.recall)), precision: Number(fixed(s.precision)), english: s.english, translated: s.translated, shared: s.shared, split: s.split, typeOnly: s.typeOnly, unfound: s.unfound },
       ]),
     ),
   }),

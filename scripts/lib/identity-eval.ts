@@ -45,6 +45,8 @@ export interface LanguageScore {
    */
   split: number;
   unfound: number;
+  /** Of the splits: the same key under another type prefix (the taggers disagreed on the type). */
+  typeOnly: number;
 }
 
 export interface IdentityEvaluation {
@@ -123,6 +125,7 @@ export function evaluateIdentity(rows: readonly ParallelRow[], extractor: Entity
     let shared = 0;
     let split = 0;
     let unfound = 0;
+    let typeOnly = 0;
     for (const [article, byLang] of idsOf) {
       const source = byLang.get('eng');
       const target = byLang.get(lang);
@@ -137,12 +140,14 @@ export function evaluateIdentity(rows: readonly ParallelRow[], extractor: Entity
           continue;
         }
         bump(missed, lang, entity.id);
-        if (wordKeys(entity).some((key) => otherKeys.has(key))) split++;
+        const key = entity.id.slice(entity.id.indexOf(':') + 1);
+        if (others.some((other) => other.id.slice(other.id.indexOf(':') + 1) === key)) typeOnly++;
+        if (wordKeys(entity).some((word) => otherKeys.has(word))) split++;
         else unfound++;
       }
       for (const id of target) if (!source.has(id)) bump(extra, lang, id);
     }
-    return { lang, english, translated, shared, recall: ratio(shared, english), precision: ratio(shared, translated), split, unfound };
+    return { lang, english, translated, shared, recall: ratio(shared, english), precision: ratio(shared, translated), split, unfound, typeOnly };
   });
   const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
   return {

@@ -102,11 +102,25 @@ function titleCase(latin: string): string {
   return latin.replace(/(^|[\s-])(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }
 
+/**
+ * A leading article is where taggers of different languages disagree most about span edges
+ * ("The Fools Who Dream" / "Fools Who Dream", "l'ADT Corporation" / "ADT Corporation"); names
+ * are compared without it. Only an elided article before a capital, or English "The" before a
+ * further capitalised word, is taken off ("The Hague" is in the alias table, which is asked first).
+ */
+function withoutLeadingArticle(name: string): string {
+  return name.replace(/^(?:[LlDd]['’](?=\p{Lu})|The (?=\p{Lu}))/u, '');
+}
+
 function computeIdentity(input: IdentityInput): Identity {
   if (input.isCountry && input.countryCode) return { id: countryEntityId(input.countryCode), name: input.name, countryCode: input.countryCode };
-  const entry = lookupAlias(input.name, input.language, input.type) ?? (input.name.includes(' ') ? lookupTrailingPerson(input.name, input.language) : undefined);
+  const bare = withoutLeadingArticle(input.name);
+  const entry =
+    lookupAlias(input.name, input.language, input.type) ??
+    (bare !== input.name ? lookupAlias(bare, input.language, input.type) : undefined) ??
+    (bare.includes(' ') ? lookupTrailingPerson(bare, input.language) : undefined);
   if (entry) return { id: entry.id, name: entry.name, ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) };
-  const base = displayBaseForm(input.name, input.language, input.type);
+  const base = displayBaseForm(bare, input.language, input.type);
   const latin = toLatin(base, { isPerson: input.type === 'person' });
   const key = phoneticKey(latin);
   const display = isNonLatin(base) ? titleCase(latin) : base;
