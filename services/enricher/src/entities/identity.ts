@@ -20,6 +20,7 @@ import { toLatin } from './transliterate';
 
 export type IdentityType = 'person' | 'organization' | 'place';
 
+const KIND_PREFIX: Record<IdentityType, string> = { person: 'person', organization: 'org', place: 'place' };
 /** Bound of each answer cache: far more surface forms than a day of news has, far less memory than a model. */
 const CACHE_LIMIT = 50_000;
 
@@ -89,7 +90,9 @@ function findAlias(name: string, language: string, type: IdentityType): AliasEnt
 function lookupTrailingPerson(name: string, language: string): AliasEntry | undefined {
   const words = name.split(' ');
   for (let length = Math.min(3, words.length - 1); length >= 1; length--) {
-    const tail = words.slice(words.length - length).join(' ');
+    const tailWords = words.slice(words.length - length);
+    if (!tailWords.every((word) => word.toLowerCase() !== word)) continue;
+    const tail = tailWords.join(' ');
     if (length === 1 && tail.length < 5) break;
     const entry = lookupAlias(tail, language, 'person');
     if (entry?.type === 'person') return entry;
@@ -124,9 +127,10 @@ function computeIdentity(input: IdentityInput): Identity {
   const latin = toLatin(base, { isPerson: input.type === 'person' });
   const key = phoneticKey(latin);
   const display = isNonLatin(base) ? titleCase(latin) : base;
-  // The key is already slug-shaped (a-z, 0-9, "-"); a name with no letters to key on (digits,
+  // The key is already slug-shaped (a-z, 0-9, "-"), so it only gets the contract's kind prefix
+  // (re-slugging it would cost as much as the rest); a name with no letters to key on (digits,
   // symbols) keeps its plain slug, as the contract's entityId gives it.
-  return { id: entityId(input.type, key || entitySlug(input.name) || 'unnamed'), name: display };
+  return { id: key ? `${KIND_PREFIX[input.type]}:${key}` : entityId(input.type, entitySlug(input.name) || 'unnamed'), name: display };
 }
 
 /** identify() is called for every mention; surface forms repeat, so answers are cached (bounded). */
