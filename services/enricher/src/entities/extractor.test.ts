@@ -137,3 +137,24 @@ describe('entity extraction: general mechanisms on invented sentences', () => {
     expect(extractor.extract('', 'eng')).toEqual([]);
   });
 });
+
+describe('entity extraction: one identity across languages', () => {
+  it('finds inflected forms of listed people, cities and countries where the tagger is borrowed', () => {
+    const ids = extractor.extract('Президент Владимир Путин встретился с Си Цзиньпином в Пекине. Путину показали Москву. В Японии и Китае об этом писали.', 'rus').map((entity) => entity.id);
+    expect(ids).toEqual(expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'place:beijing', 'place:moscow', 'place:country:JP', 'place:country:CN']));
+  });
+
+  it('finds listed names in uncased scripts as whole words only', () => {
+    expect(extractor.extract('习近平在北京会见了普京。', 'cmn').map((entity) => entity.id)).toEqual(expect.arrayContaining(['person:xi-jinping', 'place:beijing', 'person:vladimir-putin']));
+    const arabic = extractor.extract('التقى بوتين في القاهرة مع مسؤولين من الأمم المتحدة.', 'arb').map((entity) => entity.id);
+    expect(arabic).toEqual(expect.arrayContaining(['person:vladimir-putin', 'place:cairo', 'org:united-nations']));
+    // "مالي" (Mali) inside "المالية" (financial) is no mention of Mali.
+    expect(extractor.extract('ناقش الوزراء السياسة المالية للحكومة.', 'arb').map((entity) => entity.id)).not.toContain('place:country:ML');
+  });
+
+  it('does not take month names or function words for names', () => {
+    const ids = extractor.extract('Pada bulan Agustus, Anda dapat mengunjungi Jakarta. Anda juga bisa ke Bali.', 'ind').map((entity) => entity.name);
+    expect(ids).not.toContain('Agustus');
+    expect(ids).not.toContain('Anda');
+  });
+});

@@ -86,6 +86,36 @@ function stopwordsOf(language: string): ReadonlySet<string> {
   return stopwords;
 }
 
+const calendarCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Month and weekday names of a language, lower-cased, in the forms dates use (Greek, Russian,
+ * Polish write "15 Σεπτεμβρίου", "15 сентября"), from the runtime's CLDR data (Intl).
+ */
+function calendarWordsOf(language: string): ReadonlySet<string> {
+  let words = calendarCache.get(language);
+  if (!words) {
+    const found = new Set<string>();
+    const iso1 = toIso1(language);
+    for (const locale of iso1 && iso1 !== 'en' ? [iso1, 'en'] : ['en']) {
+      try {
+        for (let month = 0; month < 12; month++) {
+          const date = new Date(Date.UTC(2021, month, 15));
+          for (const options of [{ month: 'long' }, { month: 'long', day: 'numeric' }] as const) {
+            for (const part of new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatToParts(date)) if (part.type === 'month') found.add(part.value.toLowerCase());
+          }
+        }
+        for (let day = 0; day < 7; day++) found.add(new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 0, 3 + day))).toLowerCase());
+      } catch {
+        // A locale the runtime does not know has no calendar words to add.
+      }
+    }
+    words = found;
+    calendarCache.set(language, words);
+  }
+  return words;
+}
+
 export type MentionType = 'PER' | 'ORG' | 'LOC';
 
 interface Mention {
@@ -324,7 +354,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
       sentences.forEach((sentence, index) => {
         for (const span of mergeOrganisationOfPlace(sentence, labelsToSpans(labels[index]!))) {
           const spanTokens = sentence.slice(span.start, span.end);
-          const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language);
+          const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language, language);
           // A span that yields no mention (a MISC name, a lower-case false alarm) still hides
           // what is inside it from the gazetteer pass, unless it was dropped as not a name.
           if (resolved.length > 0 || ENTITY_TYPES[span.type] === 'MISC') for (const token of spanTokens) covered.fill(1, token.start, token.end);
@@ -336,11 +366,23 @@ export class ArticleEntityExtractor implements EntityExtractor {
     mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng', language));
     this.linkAcronyms(tokens, mentions, covered);
     this.linkShortPersonNames(sentences, mentions, covered);
+    // Month and weekday names are capitalised in many languages ("Agustus", "Σεπτεμβρίου",
+    // "Çarşamba") and taggers take them for names; alone they never are one here.
+    const calendar = calendarWordsOf(language);
+    // A city that is spelt like a function word of the language ("Anda", a Chinese city, is
+    // Indonesian for "you") is the word.
+    const functionWords = language === 'eng' ? undefined : stopwordsOf(language);
+    const notCalendar = (m: Mention): boolean => {
+      if (m.tokens.length > 1 || m.canonical) return true;
+      const word = m.tokens[0]!.text.toLowerCase();
+      if (m.place) return m.place.kind !== 'city' || !functionWords?.has(word);
+      return !calendar.has(word);
+    };
     if (language !== 'eng' && ownModel) {
       // A model trained on the language knows its capitalisation; it only needs keeping off
       // function words that open a sentence ("Ich", "Это").
       const stopwords = stopwordsOf(language);
-      return mentions.filter((m) => m.tokens.length > 1 || Boolean(m.place || m.canonical) || !stopwords.has(m.tokens[0]!.text.toLowerCase()));
+      return mentions.filter((m) => notCalendar(m) && (m.tokens.length > 1 || Boolean(m.place || m.canonical) || !stopwords.has(m.tokens[0]!.text.toLowerCase())));
     }
     if (language !== 'eng') {
       // The English model on another language is weak and capitals say less there, so one-word
@@ -353,14 +395,14 @@ export class ArticleEntityExtractor implements EntityExtractor {
         Boolean(m.place || m.canonical) ||
         m.tokens.length > 1 ||
         (m.type === 'ORG' && !stopwords.has(m.tokens[0]!.text.toLowerCase())) ||
-        (m.type === 'LOC' && (occurrences.get(m.tokens[0]!.text) ?? 0) >= 2);
-      return mentions.filter(plausible);
+        (m.type === 'LOC' && (occurrences.get(m.tokens[0]!.text) ?? 0) >= 2 && !stopwords.has(m.tokens[0]!.text.toLowerCase()));
+      return mentions.filter((m) => notCalendar(m) && plausible(m));
     }
-    return mentions;
+    return mentions.filter(notCalendar);
   }
 
   /** One tagged span → zero or more mentions (a MISC span yields only its country adjectives). */
-  private resolveSpan(type: string, spanTokens: Token[], gazetteer: Gazetteer, modelKnowsLanguage: boolean): Mention[] {
+  private resolveSpan(type: string, spanTokens: Token[], gazetteer: Gazetteer, modelKnowsLanguage: boolean, language: string): Mention[] {
     // Names start with a capital somewhere ("de Gaulle"); an all-lower-case span is an adjective
     // or a common noun the tagger got wrong ("russische").
     if (!spanTokens.some((token) => isCapitalised(token.text))) {
@@ -378,7 +420,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
       if (adjective?.value.kind === 'demonym') {
         return [
           { type: 'LOC', tokens: [first], start: first.start, end: first.end, place: adjective.value },
-          ...this.resolveSpan(type, spanTokens.slice(1), gazetteer, modelKnowsLanguage),
+          ...this.resolveSpan(type, spanTokens.slice(1), gazetteer, modelKnowsLanguage, language),
         ];
       }
     }
@@ -401,6 +443,18 @@ export class ArticleEntityExtractor implements EntityExtractor {
       end: mentionTokens[mentionTokens.length - 1]!.end,
       ...(place ? { place } : {}),
     });
+    // A short span that is an inflected form of a listed entity ("Пекине", "Путину") is that
+    // entity, whatever a borrowed model called it (it often says MISC, or PER for a city); a
+    // model trained on the language is trusted except for MISC.
+    if ((!whole || whole.length !== tokens.length) && tokens.length <= 2 && (!modelKnowsLanguage || type === 'MISC') && inflectsNames(language)) {
+      const entry = lookupAlias(tokens.map((token) => token.text).join(' '), language, 'place');
+      if (entry) {
+        const country = entry.id.startsWith('place:country:') && entry.countryCode ? gazetteer.countryByCode.get(entry.countryCode) : undefined;
+        const surface = tokens.map((token) => token.text).join(' ');
+        if (country) return [mention('LOC', tokens, country)];
+        return [{ ...mention(ALIAS_MENTION_TYPE[entry.type], tokens), canonical: surface }];
+      }
+    }
     if (whole && whole.length === tokens.length) {
       const place = whole.value;
       // A country's name or adjective is a place mention whatever the tagger called it, except a
