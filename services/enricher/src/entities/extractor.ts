@@ -67,6 +67,20 @@ const TITLE_WORDS = new Set(
 /** Lower-case words that do not start an initialism ("Workers' Party of Korea" → WPK). */
 const INITIALISM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'des', 'du', 'la', 'le', 'der', 'die', 'das', 'für', 'y', 'del', "'", "'s", '&']);
 
+/**
+ * Languages that put case endings on names ("in Moskau" is fine, "в Москве" is not), for
+ * inflectedPlace(). Romance languages, English and Dutch are left out: there a longer word that
+ * starts with a country's stem is another word ("Francis", "Indiana").
+ */
+const INFLECTING_LANGUAGES: ReadonlySet<string> = new Set([
+  'deu', 'swe', 'dan', 'nob', 'isl', 'fin', 'ekk', 'hun', 'tur', 'azj', 'uzn', 'kaz', 'eus', 'kat', 'hye', 'lit', 'lvs',
+  'rus', 'ukr', 'bel', 'pol', 'ces', 'slk', 'slv', 'hrv', 'bos', 'srp', 'bul', 'mkd', 'ell', 'als',
+]);
+const FINAL_VOWEL = /[aeiouyäöüëáéíóúýąęěаеёиоуыэюяйіїєьαεηιουωάέήίόύώაეიოუաեէըիոօ]$/u;
+
+/** Articles of the Romance languages without their own model (Catalan, Galician, Romanian…). */
+const LEADING_ARTICLES: ReadonlySet<string> = new Set(['la', 'el', 'els', 'les', 'lo', 'los', 'le', 'il', 'l', "l'", 'a', 'o', 'os', 'as', 'un', 'una']);
+
 /** Tokens that never occur inside a name. */
 const SPAN_BREAKING_PUNCTUATION = /^[:;,"«»„“”‘|/\\<>[\]{}!?…–—]+$/u;
 
@@ -98,6 +112,21 @@ interface Mention {
 
 const ENTITY_TYPE: Record<MentionType, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 
+const OPENING_QUOTES = new Set(['«', '„', '“', '"']);
+const CLOSING_QUOTES = new Set(['»', '“', '”', '"']);
+
+/**
+ * An organisation name with its proper name in quotes, as Slavic and German copy writes them
+ * ("ТОВ «Армшляхбуд»", "ПАТ „Укрнафта“"): one pair of quotes, closing at the end of the span.
+ */
+function isQuotedName(tokens: readonly Token[]): boolean {
+  if (tokens.length < 4) return false;
+  const open = tokens.findIndex((token) => OPENING_QUOTES.has(token.text));
+  const last = tokens[tokens.length - 1]!.text;
+  if (open < 1 || !CLOSING_QUOTES.has(last)) return false;
+  return tokens.slice(0, -1).every((token, index) => index === open || !SPAN_BREAKING_PUNCTUATION.test(token.text));
+}
+
 function isCapitalised(word: string): boolean {
   const code = word.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90; // ASCII fast path: this runs for every token
@@ -126,7 +155,9 @@ function isMostlyCased(text: string): boolean {
   let uncased = 0;
   for (let i = 0; i < text.length && cased + uncased < 400; i++) {
     const char = text[i]!;
-    if (char.toLowerCase() !== char.toUpperCase()) cased++;
+    // Georgian Mkhedruli has capitals (Mtavruli) in Unicode but running text never uses them.
+    if (char >= '\u10d0' && char <= '\u10ff') uncased++;
+    else if (char.toLowerCase() !== char.toUpperCase()) cased++;
     else if (char.charCodeAt(0) > 0x2ff && /\p{L}/u.test(char)) uncased++;
   }
   return uncased <= cased;
@@ -204,6 +235,17 @@ function mergeOrganisationOfPlace(sentence: readonly Token[], spans: LabelledSpa
   return merged;
 }
 
+/**
+ * Supported languages (DEFAULT_LANGUAGES) whose usual country names the gazetteer's packages do
+ * not list, so their articles find countries only where written as the packages have them (often
+ * the English spelling). Kept true by languages.test.ts; a curated supplement would lift them:
+ * - no names at all: Tagalog (tgl), Telugu (tel), Gujarati (guj), Kannada (kan), Punjabi (pan);
+ * - other forms only: Indonesian has "China", not the official "Tiongkok"; Hausa lists
+ *   "Caina, Sin" as one string; Bengali only "গণচীন" (People's China), not "চীন"; Albanian the
+ *   indefinite "Kinë", not the definite "Kina" running text uses.
+ */
+export const LANGUAGES_WITHOUT_LOCALISED_PLACES: ReadonlySet<string> = new Set<string>(['tgl', 'tel', 'guj', 'kan', 'pan', 'ind', 'hau', 'ben', 'als']);
+
 /** A mention found in the text, before mentions of one entity are counted together. */
 export interface MentionSpan {
   type: MentionType;
@@ -226,6 +268,7 @@ export const shippedModels: ModelSource = (language) => {
 export class ArticleEntityExtractor implements EntityExtractor {
   private readonly models = new Map<string, FrozenModel | undefined>();
   private readonly uncasedPhrases = new WeakMap<Gazetteer, Array<[string, PlaceEntry]>>();
+  private readonly placeStems = new WeakMap<Gazetteer, Map<string, PlaceEntry>>();
 
   /** `models`: preloaded models by language, or where to load them from on first use. */
   constructor(private readonly source: ModelSource | ReadonlyMap<string, FrozenModel>) {
@@ -258,7 +301,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
   private findMentions(text: string, language: string): Mention[] {
     // Callers pass what the detector emits (cmn, arb, pes); a macrolanguage code (zho) works too.
     const gazetteer = loadGazetteer([language]);
-    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer);
+    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer, language);
     const tokens = tokenize(text);
     const sentences = splitSentences(text, tokens);
     const ownModel = this.modelFor(language);
@@ -278,7 +321,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
       sentences.forEach((sentence, index) => {
         for (const span of mergeOrganisationOfPlace(sentence, labelsToSpans(labels[index]!))) {
           const spanTokens = sentence.slice(span.start, span.end);
-          const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language);
+          const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language, language);
           // A span that yields no mention (a MISC name, a lower-case false alarm) still hides
           // what is inside it from the gazetteer pass, unless it was dropped as not a name.
           if (resolved.length > 0 || ENTITY_TYPES[span.type] === 'MISC') for (const token of spanTokens) covered.fill(1, token.start, token.end);
@@ -287,14 +330,19 @@ export class ArticleEntityExtractor implements EntityExtractor {
       });
     }
     // Outside English, country adjectives are written in lower case ("russische", "chinois").
-    mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng'));
+    mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng', language));
     this.linkAcronyms(tokens, mentions, covered);
     this.linkShortPersonNames(sentences, mentions, covered);
+    dropSentenceInitialWords(sentences, mentions);
     if (language !== 'eng' && ownModel) {
       // A model trained on the language knows its capitalisation; it only needs keeping off
-      // function words that open a sentence ("Ich", "Это").
+      // function words that open a sentence ("Ich", "Это"). Only there: stop-word lists hold
+      // names too (stopwords-iso's Russian list has "москва").
       const stopwords = stopwordsOf(language);
-      return mentions.filter((m) => m.tokens.length > 1 || Boolean(m.place || m.canonical) || !stopwords.has(m.tokens[0]!.text.toLowerCase()));
+      const sentenceStarts = new Set(sentences.map((sentence) => sentence[0]!.start));
+      return mentions.filter(
+        (m) => m.tokens.length > 1 || Boolean(m.place || m.canonical) || !sentenceStarts.has(m.start) || !stopwords.has(m.tokens[0]!.text.toLowerCase()),
+      );
     }
     if (language !== 'eng') {
       // The English model on another language is weak and capitals say less there, so one-word
@@ -314,7 +362,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
   }
 
   /** One tagged span → zero or more mentions (a MISC span yields only its country adjectives). */
-  private resolveSpan(type: string, spanTokens: Token[], gazetteer: Gazetteer, modelKnowsLanguage: boolean): Mention[] {
+  private resolveSpan(type: string, spanTokens: Token[], gazetteer: Gazetteer, modelKnowsLanguage: boolean, language: string): Mention[] {
     // Names start with a capital somewhere ("de Gaulle"); an all-lower-case span is an adjective
     // or a common noun the tagger got wrong ("russische").
     if (!spanTokens.some((token) => isCapitalised(token.text))) {
@@ -332,11 +380,16 @@ export class ArticleEntityExtractor implements EntityExtractor {
       if (adjective?.value.kind === 'demonym') {
         return [
           { type: 'LOC', tokens: [first], start: first.start, end: first.end, place: adjective.value },
-          ...this.resolveSpan(type, spanTokens.slice(1), gazetteer, modelKnowsLanguage),
+          ...this.resolveSpan(type, spanTokens.slice(1), gazetteer, modelKnowsLanguage, language),
         ];
       }
     }
     let tokens = spanTokens;
+    // "La Xina", "El Salvador": an article opening a span borrowed from another language's model
+    // is not part of the name, unless the gazetteer knows the whole phrase.
+    if (!modelKnowsLanguage && tokens.length > 1 && LEADING_ARTICLES.has(tokens[0]!.text.toLowerCase()) && !gazetteer.places.matchAt(tokens.map((t) => t.text.toLowerCase()), 0)) {
+      tokens = tokens.slice(1);
+    }
     if (type === 'PER') {
       let first = 0;
       while (first < tokens.length - 1 && TITLE_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
@@ -345,9 +398,9 @@ export class ArticleEntityExtractor implements EntityExtractor {
     if (tokens.length > 1 && tokens[tokens.length - 1]!.text === "'s") tokens = tokens.slice(0, -1);
     // A span running across a colon, quote or bracket is two things glued together by a
     // tagging error ("Bild: Gregory …"); no name is better than a wrong one.
-    if (tokens.some((token) => SPAN_BREAKING_PUNCTUATION.test(token.text))) return [];
+    if (tokens.some((token) => SPAN_BREAKING_PUNCTUATION.test(token.text)) && !isQuotedName(tokens)) return [];
     const lower = tokens.map((token) => token.text.toLowerCase());
-    const whole = gazetteer.places.matchAt(lower, 0);
+    const whole = gazetteer.places.matchAt(lower, 0) ?? (tokens.length === 1 ? this.inflectedPlace(lower[0]!, gazetteer, language) : undefined);
     const mention = (mentionType: MentionType, mentionTokens: Token[], place?: PlaceEntry): Mention => ({
       type: mentionType,
       tokens: mentionTokens,
@@ -399,7 +452,37 @@ export class ArticleEntityExtractor implements EntityExtractor {
   }
 
   /** Capitalised countries, demonyms (and, without a model, cities) the tagger did not cover. */
-  private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean): Mention[] {
+  /**
+   * A one-word place written with a case ending, in languages that inflect names: "Moskvassa",
+   * "Москве", "Китая", "Çin'de", "Russlands" → the gazetteer's "Moskva", "Москва", "Китай",
+   * "Çin", "Russland". The name's stem (without a final vowel or й) plus at most three letters;
+   * stems of at least four letters only, so short names cannot swallow other words.
+   */
+  private inflectedPlace(lowerToken: string, gazetteer: Gazetteer, language: string): { length: 1; value: PlaceEntry } | undefined {
+    if (!INFLECTING_LANGUAGES.has(language)) return undefined;
+    let stems = this.placeStems.get(gazetteer);
+    if (!stems) {
+      stems = new Map();
+      for (const [phrase, place] of gazetteer.places.entries()) {
+        if (phrase.includes(' ') || phrase.length < 4 || !/^\p{L}+$/u.test(phrase)) continue;
+        const stem = phrase.replace(FINAL_VOWEL, '');
+        if (stem.length >= 4 && !stems.has(stem)) stems.set(stem, place);
+      }
+      this.placeStems.set(gazetteer, stems);
+    }
+    const word = lowerToken.replace(/['’].*$/u, ''); // Turkish "moskova'da"
+    if (word !== lowerToken) {
+      const whole = gazetteer.places.matchAt([word], 0);
+      if (whole) return { length: 1, value: whole.value };
+    }
+    for (let cut = 0; cut <= 3 && word.length - cut >= 4; cut++) {
+      const place = stems.get(word.slice(0, word.length - cut));
+      if (place) return { length: 1, value: place };
+    }
+    return undefined;
+  }
+
+  private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean, language: string): Mention[] {
     const mentions: Mention[] = [];
     for (const sentence of sentences) {
       let lower: string[] | undefined;
@@ -408,12 +491,14 @@ export class ArticleEntityExtractor implements EntityExtractor {
         const capitalised = isCapitalised(token.text);
         if (covered[token.start] || (!capitalised && !lowercaseAdjectives)) continue;
         lower ??= sentence.map((t) => t.text.toLowerCase());
-        const match = gazetteer.places.matchAt(lower, i);
+        const match = gazetteer.places.matchAt(lower, i) ?? (capitalised ? this.inflectedPlace(lower[i]!, gazetteer, language) : undefined);
         if (!match || match.value.kind === 'city' || (!capitalised && match.value.kind !== 'demonym')) continue;
         const matched = sentence.slice(i, i + match.length);
         if (matched.some((t) => covered[t.start])) continue;
-        // A bare all-capital two-letter alias ("US") only counts when written exactly so.
-        if (match.length === 1 && token.text.length <= 3 && token.text !== token.text.toUpperCase()) continue;
+        // A bare all-capital two-letter alias ("US") only counts when written exactly so; a
+        // three-letter one ("Çin", "Ira") only when capitalised.
+        if (match.length === 1 && token.text.length <= 2 && token.text !== token.text.toUpperCase()) continue;
+        if (match.length === 1 && token.text.length === 3 && !capitalised) continue;
         mentions.push({ type: 'LOC', tokens: matched, start: matched[0]!.start, end: matched[matched.length - 1]!.end, place: match.value });
         for (const t of matched) covered.fill(1, t.start, t.end);
         i += match.length - 1;
@@ -423,13 +508,19 @@ export class ArticleEntityExtractor implements EntityExtractor {
   }
 
   /** Texts in scripts without case: plain substring search for country names and demonyms. */
-  private substringPlaces(text: string, gazetteer: Gazetteer): Mention[] {
+  private substringPlaces(text: string, gazetteer: Gazetteer, language: string): Mention[] {
     let phrases = this.uncasedPhrases.get(gazetteer);
     if (!phrases) {
       // Latin-script names are left out: in such texts they are rare and short ones match inside words.
-      phrases = [...gazetteer.places.entries()]
-        .filter(([phrase, place]) => place.kind !== 'city' && phrase.length >= 2 && !/[a-z]/.test(phrase))
-        .sort((a, b) => b[0].length - a[0].length);
+      phrases = [...gazetteer.places.entries()].filter(([phrase, place]) => place.kind !== 'city' && phrase.length >= 2 && !/[a-z]/.test(phrase));
+      // Languages that inflect names (Georgian "ჩინეთი" → "ჩინეთმა") also match by the stem.
+      if (INFLECTING_LANGUAGES.has(language)) {
+        for (const [phrase, place] of [...phrases]) {
+          const stem = phrase.replace(FINAL_VOWEL, '');
+          if (!phrase.includes(' ') && stem !== phrase && stem.length >= 4) phrases.push([stem, place]);
+        }
+      }
+      phrases.sort((a, b) => b[0].length - a[0].length);
       this.uncasedPhrases.set(gazetteer, phrases);
     }
     const mentions: Mention[] = [];
@@ -574,6 +665,22 @@ export class ArticleEntityExtractor implements EntityExtractor {
       result.push(aliases.length > 0 ? { ...entity, aliases } : entity);
     }
     return result.sort((a, b) => b.count - a.count || a.firstOffset - b.firstOffset);
+  }
+}
+
+/**
+ * A one-word mention that opens a sentence and that the text also uses in lower case ("Will the
+ * talks go on?" next to "they will") is a word capitalised by its position, not a name. Mentions
+ * resolved to a place or to another mention are kept.
+ */
+function dropSentenceInitialWords(sentences: Token[][], mentions: Mention[]): void {
+  const starts = new Set(sentences.map((sentence) => sentence[0]!.start));
+  let lowercaseWords: Set<string> | undefined;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const mention = mentions[i]!;
+    if (mention.tokens.length !== 1 || mention.place || !starts.has(mention.start)) continue;
+    lowercaseWords ??= new Set(sentences.flat().map((t) => t.text).filter((text) => text.toLowerCase() === text));
+    if (lowercaseWords.has(mention.tokens[0]!.text.toLowerCase())) mentions.splice(i, 1);
   }
 }
 
