@@ -5,8 +5,8 @@
  * - article: the enricher's whole extract() path as the pipeline calls it (its tokeniser, the
  *   model, the gazetteer, title stripping, acronym and short-name linking, the plausibility
  *   filters) on detokenised text, its mention offsets mapped back onto the gold tokens.
- * Headline: micro P/R/F1 over PER/ORG/LOC. Sets without documents are cut into articles of
- * ARTICLE_SENTENCES consecutive sentences. Held-out parts of single-split sources are the ones
+ * Headline: micro P/R/F1 over PER/ORG/LOC. Sets without documents are read as documents of
+ * consecutive sentences (conll.ts SENTENCES_PER_DOCUMENT), the unit both levels tag. Held-out parts of single-split sources are the ones
  * conll.ts isHeldOut() keeps out of training. Exits 1 when a row falls below its regression floor.
  */
 import path from 'node:path';
@@ -22,7 +22,6 @@ import { loadEntityExtractor, modelPath } from '../services/enricher/src/entitie
 
 const HEADLINE_TYPES = ['PER', 'ORG', 'LOC'];
 const ALL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
-const ARTICLE_SENTENCES = 10;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.NEWSFLOW_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -55,14 +54,6 @@ const SETS: EvalSet[] = [
   { key: 'pol', language: 'pol', file: 'wikiann-pl.dev.jsonl', part: 'all', kind: 'wikipedia', target: 0.82, floor: 0.6 },
   { key: 'ukr', language: 'ukr', file: 'ner-uk.train.jsonl', part: 'heldout', kind: 'news', target: 0.75, floor: 0.55 },
 ];
-
-/** Documents as the files group them; sentence-only sets cut into articles of consecutive sentences. */
-function articlesOf(documents: TrainingDocument[]): TrainingDocument[] {
-  if (documents.some((document) => document.length > 1)) return documents;
-  const articles: TrainingDocument[] = [];
-  for (let i = 0; i < documents.length; i += ARTICLE_SENTENCES) articles.push(documents.slice(i, i + ARTICLE_SENTENCES).flat());
-  return articles;
-}
 
 function taggerLevel(documents: TrainingDocument[], language: string): EntityScorer {
   const model = loadModelFile(modelPath(language));
@@ -143,8 +134,7 @@ for (const set of SETS) {
   const file = path.join(dataDir, set.file);
   if (!existsSync(file)) throw new Error(`missing ${file}`);
   const documents = readNerJsonl(file, set.part);
-  const articles = articlesOf(documents);
-  const article = articleLevel(articles, set.language);
+  const article = articleLevel(documents, set.language);
   const tagger = existsSync(modelPath(set.language)) ? taggerLevel(documents, set.language).micro(HEADLINE_TYPES) : undefined;
   rows.push({
     set,

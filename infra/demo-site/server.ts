@@ -11,6 +11,10 @@ export const DEMO_PAGES: Readonly<Record<string, string>> = Object.freeze({
   '/2025/09/05/kim-xi-friendship.html': 'kim-xi-friendship.html',
   '/2025/11/28/bundestag-haushalt.html': 'bundestag-haushalt.html',
   '/2025/10/14/reforme-retraites.html': 'reforme-retraites.html',
+  // The seed story's language editions (translations written for Newsflow).
+  '/de/2025/09/05/kim-xi-freundschaft.html': 'kim-xi-friendship.de.html',
+  '/ru/2025/09/05/kim-si-druzhba.html': 'kim-xi-friendship.ru.html',
+  '/zh/2025/09/05/jin-xi-youyi.html': 'kim-xi-friendship.zh.html',
 });
 
 export interface DemoSite {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDemoSite, type DemoSite } from '../../infra/demo-site/server';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { identifyUrl } from '@newsflow/contracts';
 import { ROOT, api, startPipeline, waitForOutcome, type Pipeline } from '../support/pipeline';
 
 interface SubmitItem {
@@ -110,6 +111,28 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
     expect(forced.body.retried).toBe(1);
     const retried = await waitForOutcome(pipeline.apiUrl, missing!.id);
     expect(retried).toMatchObject({ state: 'failed', error: { code: 'http_4xx' }, run: 2 });
+  });
+
+  it('gives the seed story and its German, Russian and Chinese editions the same entity ids', async () => {
+    // Runs after the first test, which submitted every demo page and waited for each to be indexed.
+    const editions = [storyPath, '/de/2025/09/05/kim-xi-freundschaft.html', '/ru/2025/09/05/kim-si-druzhba.html', '/zh/2025/09/05/jin-xi-youyi.html'];
+    const shared = ['person:kim-jong-un', 'person:xi-jinping', 'person:vladimir-putin', 'place:country:CN', 'place:country:KP', 'place:beijing'];
+    const languages: string[] = [];
+    for (const path of editions) {
+      const { id } = identifyUrl(site.url(path));
+      const document = await api<{ language: string; entityIds: string[]; people: string[] }>(pipeline.apiUrl, `/articles/${id}`);
+      expect(document.status, path).toBe(200);
+      languages.push(document.body.language);
+      expect(document.body.entityIds, `${path}: ${JSON.stringify(document.body.entityIds)}`).toEqual(expect.arrayContaining(shared));
+      // Display names are the same in every language, so facets count one person once.
+      expect(document.body.people).toEqual(expect.arrayContaining(['Kim Jong Un', 'Xi Jinping', 'Vladimir Putin']));
+    }
+    expect(languages).toEqual(['eng', 'deu', 'rus', 'cmn']);
+    // One click on a person finds every edition, by display name or by id.
+    for (const filter of ['person=Xi%20Jinping', 'person=person:xi-jinping']) {
+      const found = await api<{ hits: { url: string }[] }>(pipeline.apiUrl, `/search?${filter}&size=20`);
+      expect(found.body.hits.map((hit) => hit.url)).toEqual(expect.arrayContaining(editions.map((path) => site.url(path))));
+    }
   });
 
   it('drives the pipeline from the newsflow CLI', async () => {

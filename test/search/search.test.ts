@@ -110,6 +110,7 @@ describe('indexing and search against real Elasticsearch', () => {
             organizations: ['Korean Central News Agency'],
             places: ['Beijing', 'China', 'North Korea'],
             countries: ['CN', 'KP'],
+            entityIds: ['person:kim-jong-un', 'person:xi-jinping', 'org:korean-central-news-agency', 'place:beijing', 'place:country:CN', 'place:country:KP'],
             keywords: ['summit', 'beijing'],
             publisher: { name: `Outlet ${n}`, country: n === 500 ? 'RU' : 'GB', type: n === 500 ? 'state-affiliated' : 'newspaper', domain: `outlet${n}.example.net` },
             cluster: { id: identifyUrl('https://outlet500.example.net/news/500').id, isOriginal: n === 500, similarity: n === 500 ? 1 : 0.8 },
@@ -156,6 +157,10 @@ describe('indexing and search against real Elasticsearch', () => {
     ]);
     expect((await get<{ total: number }>('/search?country=KP&org=Korean%20Central%20News%20Agency&place=Beijing')).body.total).toBe(3);
     expect((await get<{ total: number }>('/search?country=KP&publisherCountry=RU')).body.total).toBe(1);
+    // Entity filters take the canonical id too (the same in every language), alone or with names.
+    expect((await get<{ total: number }>('/search?person=person:xi-jinping')).body.total).toBe(3);
+    expect((await get<{ total: number }>('/search?person=person:xi-jinping&org=org:korean-central-news-agency&place=Beijing')).body.total).toBe(3);
+    expect((await get<{ total: number }>('/search?person=person:nobody')).body.total).toBe(0);
     expect((await get<{ total: number }>('/search?keyword=summit&publisher=Outlet%20501,Outlet%20502')).body.total).toBe(2);
     expect((await get('/search?country=north-korea')).status).toBe(400);
     const collapsed = await get<{ total: number; hits: { id: string; copies?: number; cluster: { isOriginal: boolean } | null }[] }>('/search?q=Beijing&collapse=cluster');

@@ -9,6 +9,23 @@ import { iso6393, iso6393To1 } from 'iso-639-3';
  */
 
 /**
+ * The default supported list: the most common news languages (by volume of online news), each
+ * one the detectors have a model for. Anything outside the list is answered `und`
+ * (`unsupported_language`) rather than forced onto its nearest supported neighbour.
+ */
+export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze([
+  // Latin script
+  'eng', 'deu', 'fra', 'spa', 'por', 'ita', 'nld', 'pol', 'ces', 'slk', 'slv', 'hrv', 'bos', 'ron', 'hun', 'fin', 'swe',
+  'dan', 'nob', 'ekk', 'lvs', 'lit', 'tur', 'vie', 'ind', 'zsm', 'tgl', 'swh', 'cat', 'glg', 'eus', 'isl', 'azj', 'uzn',
+  'hau', 'als',
+  // Cyrillic
+  'rus', 'ukr', 'bul', 'mkd', 'srp', 'bel', 'kaz',
+  // other scripts
+  'ell', 'heb', 'arb', 'pes', 'urd', 'hin', 'ben', 'mar', 'tam', 'tel', 'guj', 'kan', 'mal', 'pan', 'cmn', 'jpn', 'kor',
+  'tha', 'kat', 'hye', 'amh',
+]);
+
+/**
  * Where the individual language we output differs from the code a detector or a web page uses:
  * macrolanguages map to their standard member (a page saying `ar` means Modern Standard Arabic),
  * and franc's `zlm` (Malay) is Standard Malay `zsm`.

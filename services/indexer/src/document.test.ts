@@ -24,10 +24,10 @@ const job: IndexJob = {
     ],
     summary: ['Body text.'],
     entities: [
-      { name: 'Xi Jinping', type: 'person', count: 1, firstOffset: 40 },
+      { id: 'person:xi-jinping', name: 'Xi Jinping', type: 'person', count: 1, firstOffset: 40 },
       { name: 'Kim Jong Un', type: 'person', count: 3, firstOffset: 10 },
       { name: 'KCNA', type: 'organization', count: 1, firstOffset: 90 },
-      { name: 'China', type: 'place', count: 2, firstOffset: 50, countryCode: 'CN' },
+      { id: 'place:country:CN', name: 'China', type: 'place', count: 2, firstOffset: 50, countryCode: 'CN' },
       { name: 'Beijing', type: 'place', count: 1, firstOffset: 70, countryCode: 'CN' },
     ],
     cluster: { id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 },
@@ -46,6 +46,8 @@ describe('toArticleDocument', () => {
     expect(document.organizations).toEqual(['KCNA']);
     expect(document.places).toEqual(['China', 'Beijing']);
     expect(document.countries).toEqual(['CN']);
+    // Canonical ids from the enricher; entities of older enrichers get one from type and name.
+    expect(document.entityIds).toEqual(['person:xi-jinping', 'person:kim-jong-un', 'org:kcna', 'place:country:CN', 'place:beijing']);
     expect(document.cluster).toEqual({ id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 });
     expect(document.publisher).toMatchObject({ country: 'RU', type: 'state-affiliated' });
     expect(document.registrableDomain).toBe('sputnikglobe.com');

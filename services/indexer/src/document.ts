@@ -1,4 +1,4 @@
-import { type ArticleDocument, type EnrichmentEntity, type IndexJob, countryEntityId, entityId } from '@newsflow/contracts';
+import { type ArticleDocument, type EnrichmentEntity, type IndexJob, entityId } from '@newsflow/contracts';
 import { analyzerFor, type ClusterCapabilities } from '@newsflow/search';
 
 /** Builds the Elasticsearch document from the last payload of the pipeline. */
@@ -48,11 +48,13 @@ export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapab
   };
 }
 
-/** Jobs from enrichers before ids existed get the id those would have had for a non-country entity. */
+/**
+ * Jobs enqueued by enrichers before ids existed (< newsflow-enrich/0.3) get an id from the type
+ * and name; such a job cannot tell a country from a city in it (both carry a country code), so
+ * countries keep their name-based id until the document is enriched again.
+ */
 function entityIdOf(entity: EnrichmentEntity): string {
-  if (entity.id) return entity.id;
-  if (entity.countryCode && entity.type === 'place') return countryEntityId(entity.countryCode);
-  return entityId(entity.type, entity.name);
+  return entity.id ?? entityId(entity.type, entity.name);
 }
 
 /** Names of one entity type, most mentioned first (the order facets and readers care about). */

@@ -6,22 +6,8 @@ import { MACRO_TO_INDIVIDUAL } from '@newsflow/contracts';
  * languages we output, and which languages are close enough to be confused with each other.
  */
 
-/**
- * The default supported list: the most common news languages (by volume of online news), each
- * one the detectors have a model for. Anything outside the list is answered `und`
- * (`unsupported_language`) rather than forced onto its nearest supported neighbour.
- */
-export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze([
-  // Latin script
-  'eng', 'deu', 'fra', 'spa', 'por', 'ita', 'nld', 'pol', 'ces', 'slk', 'slv', 'hrv', 'bos', 'ron', 'hun', 'fin', 'swe',
-  'dan', 'nob', 'ekk', 'lvs', 'lit', 'tur', 'vie', 'ind', 'zsm', 'tgl', 'swh', 'cat', 'glg', 'eus', 'isl', 'azj', 'uzn',
-  'hau', 'als',
-  // Cyrillic
-  'rus', 'ukr', 'bul', 'mkd', 'srp', 'bel', 'kaz',
-  // other scripts
-  'ell', 'heb', 'arb', 'pes', 'urd', 'hin', 'ben', 'mar', 'tam', 'tel', 'guj', 'kan', 'mal', 'pan', 'cmn', 'jpn', 'kor',
-  'tha', 'kat', 'hye', 'amh',
-]);
+/** The default supported list lives in the contracts (the enricher needs it too). */
+export { DEFAULT_LANGUAGES } from '@newsflow/contracts';
 
 export { toIso1, toIso3 } from '@newsflow/contracts';
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ENTITY_TYPES, hashString, labelIndex } from './features';
 import { labelsToSpans } from './tagger';
+import { endsSentence } from './tokenize';
 import type { TrainingDocument } from './train';
 
 interface JsonlSentence {
@@ -23,24 +24,34 @@ interface JsonlSentence {
 export type SplitPart = 'all' | 'train' | 'heldout';
 export const HELD_OUT_ONE_IN = 10;
 
+/**
+ * Files without document boundaries (CoNLL-2002, WikiANN, WikiNEuRal, ner-uk, People's Daily)
+ * are read as documents of this many consecutive sentences. The tagger's article features
+ * (what a word was tagged earlier, whether it occurs in lower case) then see at training time
+ * what they see in the pipeline, which tags whole articles; and held-out documents are runs of
+ * consecutive text, as articles are.
+ */
+export const SENTENCES_PER_DOCUMENT = 10;
+
 export function isHeldOut(documentId: string): boolean {
   return hashString(documentId) % HELD_OUT_ONE_IN === 0;
 }
 
 /**
  * Sentences grouped into documents: consecutive equal `doc`, or the sentences between two
- * `-DOCSTART-` lines (CoNLL-2003 German keeps those); a sentence alone otherwise.
+ * `-DOCSTART-` lines (CoNLL-2003 German keeps those), or SENTENCES_PER_DOCUMENT consecutive
+ * sentences in files that mark no documents.
  */
 export function readNerJsonl(path: string, part: SplitPart = 'all'): TrainingDocument[] {
   const documents: Array<{ id: string; sentences: TrainingDocument }> = [];
   let lastDoc: number | undefined;
-  let docstartOpen = false;
+  let marked = false;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const sentence = JSON.parse(line) as JsonlSentence;
     if (sentence.tokens.length === 1 && sentence.tokens[0] === '-DOCSTART-') {
       documents.push({ id: sentence.id, sentences: [] });
-      docstartOpen = true;
+      marked = true;
       continue;
     }
     const labels = Int32Array.from(sentence.tags, (tag) => {
@@ -48,14 +59,40 @@ export function readNerJsonl(path: string, part: SplitPart = 'all'): TrainingDoc
       if (index === undefined) throw new Error(`${sentence.id}: unknown tag ${tag}`);
       return index;
     });
-    const item = { tokens: sentence.tokens, labels };
-    if (docstartOpen || (sentence.doc !== undefined && sentence.doc === lastDoc)) documents[documents.length - 1]!.sentences.push(item);
-    else documents.push({ id: sentence.id, sentences: [item] });
+    if (sentence.doc !== undefined) marked = true;
+    const pieces = pipelineSentences(sentence.tokens, labels);
+    const current = documents[documents.length - 1];
+    const continues =
+      current !== undefined &&
+      (sentence.doc !== undefined ? sentence.doc === lastDoc : marked || current.sentences.length < SENTENCES_PER_DOCUMENT);
+    if (continues) current.sentences.push(...pieces);
+    else documents.push({ id: sentence.id, sentences: pieces });
     lastDoc = sentence.doc;
   }
   return documents
     .filter((document) => document.sentences.length > 0 && (part === 'all' || isHeldOut(document.id) === (part === 'heldout')))
     .map((document) => document.sentences);
+}
+
+/**
+ * A line of the data set as the pipeline's sentence splitter (tokenize.ts endsSentence) would
+ * cut it: several data sets (ner-uk, WikiNEuRal) keep a few sentences on one line, and a tagger
+ * trained on those lines never sees the sentence-start features where the pipeline fires them.
+ * No cut inside an entity.
+ */
+function pipelineSentences(tokens: string[], labels: Int32Array): Array<{ tokens: string[]; labels: Int32Array }> {
+  const pieces: Array<{ tokens: string[]; labels: Int32Array }> = [];
+  let start = 0;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const next = labels[i + 1]!;
+    const insideEntity = next > 0 && (next - 1) % 2 === 1;
+    if (!insideEntity && endsSentence(tokens[i - 1], tokens[i]!, tokens[i + 1]!)) {
+      pieces.push({ tokens: tokens.slice(start, i + 1), labels: labels.slice(start, i + 1) });
+      start = i + 1;
+    }
+  }
+  pieces.push({ tokens: tokens.slice(start), labels: labels.slice(start) });
+  return pieces;
 }
 
 export interface TypeCounts {

@@ -69,6 +69,20 @@ const TITLE_WORDS = new Set(
 /** Lower-case words that do not start an initialism ("Workers' Party of Korea" → WPK). */
 const INITIALISM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'des', 'du', 'la', 'le', 'der', 'die', 'das', 'für', 'y', 'del', "'", "'s", '&']);
 
+/**
+ * Languages that put case endings on names ("in Moskau" is fine, "в Москве" is not), for
+ * inflectedPlace(). Romance languages, English and Dutch are left out: there a longer word that
+ * starts with a country's stem is another word ("Francis", "Indiana").
+ */
+const INFLECTING_LANGUAGES: ReadonlySet<string> = new Set([
+  'deu', 'swe', 'dan', 'nob', 'isl', 'fin', 'ekk', 'hun', 'tur', 'azj', 'uzn', 'kaz', 'eus', 'kat', 'hye', 'lit', 'lvs',
+  'rus', 'ukr', 'bel', 'pol', 'ces', 'slk', 'slv', 'hrv', 'bos', 'srp', 'bul', 'mkd', 'ell', 'als',
+]);
+const FINAL_VOWEL = /[aeiouyäöüëáéíóúýąęěаеёиоуыэюяйіїєьαεηιουωάέήίόύώაეიოუաեէըիոօ]$/u;
+
+/** Articles of the Romance languages without their own model (Catalan, Galician, Romanian…). */
+const LEADING_ARTICLES: ReadonlySet<string> = new Set(['la', 'el', 'els', 'les', 'lo', 'los', 'le', 'il', 'l', "l'", 'a', 'o', 'os', 'as', 'un', 'una']);
+
 /** Tokens that never occur inside a name. */
 const SPAN_BREAKING_PUNCTUATION = /^[:;,"«»„“”‘|/\\<>[\]{}!?…–—]+$/u;
 
@@ -130,6 +144,21 @@ interface Mention {
 
 const ENTITY_TYPE: Record<MentionType, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 
+const OPENING_QUOTES = new Set(['«', '„', '“', '"']);
+const CLOSING_QUOTES = new Set(['»', '“', '”', '"']);
+
+/**
+ * An organisation name with its proper name in quotes, as Slavic and German copy writes them
+ * ("ТОВ «Армшляхбуд»", "ПАТ „Укрнафта“"): one pair of quotes, closing at the end of the span.
+ */
+function isQuotedName(tokens: readonly Token[]): boolean {
+  if (tokens.length < 4) return false;
+  const open = tokens.findIndex((token) => OPENING_QUOTES.has(token.text));
+  const last = tokens[tokens.length - 1]!.text;
+  if (open < 1 || !CLOSING_QUOTES.has(last)) return false;
+  return tokens.slice(0, -1).every((token, index) => index === open || !SPAN_BREAKING_PUNCTUATION.test(token.text));
+}
+
 function isCapitalised(word: string): boolean {
   const code = word.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90; // ASCII fast path: this runs for every token
@@ -158,7 +187,9 @@ function isMostlyCased(text: string): boolean {
   let uncased = 0;
   for (let i = 0; i < text.length && cased + uncased < 400; i++) {
     const char = text[i]!;
-    if (char.toLowerCase() !== char.toUpperCase()) cased++;
+    // Georgian Mkhedruli has capitals (Mtavruli) in Unicode but running text never uses them.
+    if (char >= '\u10d0' && char <= '\u10ff') uncased++;
+    else if (char.toLowerCase() !== char.toUpperCase()) cased++;
     else if (char.charCodeAt(0) > 0x2ff && /\p{L}/u.test(char)) uncased++;
   }
   return uncased <= cased;
@@ -239,7 +270,7 @@ function mergeOrganisationOfPlace(sentence: readonly Token[], spans: LabelledSpa
 const ALIAS_MENTION_TYPE: Record<AliasEntry['type'], MentionType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const SPACED_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Hangul}\p{Script=Thai}]/u;
+const SPACED_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Hangul}]/u;
 const KATAKANA = /[\p{Script=Katakana}ー]/u;
 /** Prefixes written onto the next word: Arabic و ب ل ك ف س (then the article ال), Hebrew ה ו ב ל מ ש כ. */
 const CLITIC_PREFIX = /^(?:[وبلكفس]{0,2}(?:ال)?|[הובלמשכ]{1,2})$/u;
@@ -280,6 +311,17 @@ function inflectedCountryAt(sentence: readonly Token[], index: number, language:
   return undefined;
 }
 
+/**
+ * Supported languages (DEFAULT_LANGUAGES) whose usual country names the gazetteer's packages do
+ * not list, so their articles find countries only where written as the packages have them (often
+ * the English spelling). Kept true by languages.test.ts; a curated supplement would lift them:
+ * - no names at all: Tagalog (tgl), Telugu (tel), Gujarati (guj), Kannada (kan), Punjabi (pan);
+ * - other forms only: Indonesian has "China", not the official "Tiongkok"; Hausa lists
+ *   "Caina, Sin" as one string; Bengali only "গণচীন" (People's China), not "চীন"; Albanian the
+ *   indefinite "Kinë", not the definite "Kina" running text uses.
+ */
+export const LANGUAGES_WITHOUT_LOCALISED_PLACES: ReadonlySet<string> = new Set<string>(['tgl', 'tel', 'guj', 'kan', 'pan', 'ind', 'hau', 'ben', 'als']);
+
 /** A mention found in the text, before mentions of one entity are counted together. */
 export interface MentionSpan {
   type: MentionType;
@@ -302,6 +344,7 @@ export const shippedModels: ModelSource = (language) => {
 export class ArticleEntityExtractor implements EntityExtractor {
   private readonly models = new Map<string, FrozenModel | undefined>();
   private readonly uncasedPhrases = new WeakMap<Gazetteer, Array<[string, PlaceEntry | AliasEntry]>>();
+  private readonly placeStems = new WeakMap<Gazetteer, Map<string, PlaceEntry>>();
 
   /** `models`: preloaded models by language, or where to load them from on first use. */
   constructor(private readonly source: ModelSource | ReadonlyMap<string, FrozenModel>) {
@@ -334,7 +377,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
   private findMentions(text: string, language: string): Mention[] {
     // Callers pass what the detector emits (cmn, arb, pes); a macrolanguage code (zho) works too.
     const gazetteer = loadGazetteer([language]);
-    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer);
+    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer, language);
     const tokens = tokenize(text);
     const sentences = splitSentences(text, tokens);
     const ownModel = this.modelFor(language);
@@ -366,6 +409,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
     mentions.push(...this.gazetteerPlaces(sentences, covered, gazetteer, language !== 'eng', language));
     this.linkAcronyms(tokens, mentions, covered);
     this.linkShortPersonNames(sentences, mentions, covered);
+    dropSentenceInitialWords(sentences, mentions);
     // Month and weekday names are capitalised in many languages ("Agustus", "Σεπτεμβρίου",
     // "Çarşamba") and taggers take them for names; alone they never are one here.
     const calendar = calendarWordsOf(language);
@@ -375,14 +419,20 @@ export class ArticleEntityExtractor implements EntityExtractor {
     const notCalendar = (m: Mention): boolean => {
       if (m.tokens.length > 1 || m.canonical) return true;
       const word = m.tokens[0]!.text.toLowerCase();
-      if (m.place) return m.place.kind !== 'city' || !functionWords?.has(word);
+      // (Stop-word lists hold names too: stopwords-iso's Russian list has "москва"; a listed city stays.)
+      if (m.place) return m.place.kind !== 'city' || !functionWords?.has(word) || Boolean(lookupAlias(m.tokens[0]!.text, language, 'place'));
       return !calendar.has(word);
     };
     if (language !== 'eng' && ownModel) {
       // A model trained on the language knows its capitalisation; it only needs keeping off
-      // function words that open a sentence ("Ich", "Это").
+      // function words that open a sentence ("Ich", "Это"). Only there: stop-word lists hold
+      // names too (stopwords-iso's Russian list has "москва").
       const stopwords = stopwordsOf(language);
-      return mentions.filter((m) => notCalendar(m) && (m.tokens.length > 1 || Boolean(m.place || m.canonical) || !stopwords.has(m.tokens[0]!.text.toLowerCase())));
+      const sentenceStarts = new Set(sentences.map((sentence) => sentence[0]!.start));
+      return mentions.filter(
+        (m) =>
+          notCalendar(m) && (m.tokens.length > 1 || Boolean(m.place || m.canonical) || !sentenceStarts.has(m.start) || !stopwords.has(m.tokens[0]!.text.toLowerCase())),
+      );
     }
     if (language !== 'eng') {
       // The English model on another language is weak and capitals say less there, so one-word
@@ -425,6 +475,11 @@ export class ArticleEntityExtractor implements EntityExtractor {
       }
     }
     let tokens = spanTokens;
+    // "La Xina", "El Salvador": an article opening a span borrowed from another language's model
+    // is not part of the name, unless the gazetteer knows the whole phrase.
+    if (!modelKnowsLanguage && tokens.length > 1 && LEADING_ARTICLES.has(tokens[0]!.text.toLowerCase()) && !gazetteer.places.matchAt(tokens.map((t) => t.text.toLowerCase()), 0)) {
+      tokens = tokens.slice(1);
+    }
     if (type === 'PER') {
       let first = 0;
       while (first < tokens.length - 1 && TITLE_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
@@ -433,9 +488,9 @@ export class ArticleEntityExtractor implements EntityExtractor {
     if (tokens.length > 1 && tokens[tokens.length - 1]!.text === "'s") tokens = tokens.slice(0, -1);
     // A span running across a colon, quote or bracket is two things glued together by a
     // tagging error ("Bild: Gregory …"); no name is better than a wrong one.
-    if (tokens.some((token) => SPAN_BREAKING_PUNCTUATION.test(token.text))) return [];
+    if (tokens.some((token) => SPAN_BREAKING_PUNCTUATION.test(token.text)) && !isQuotedName(tokens)) return [];
     const lower = tokens.map((token) => token.text.toLowerCase());
-    const whole = gazetteer.places.matchAt(lower, 0);
+    const whole = gazetteer.places.matchAt(lower, 0) ?? (tokens.length === 1 ? this.inflectedPlace(lower[0]!, gazetteer, language) : undefined);
     const mention = (mentionType: MentionType, mentionTokens: Token[], place?: PlaceEntry): Mention => ({
       type: mentionType,
       tokens: mentionTokens,
@@ -499,6 +554,36 @@ export class ArticleEntityExtractor implements EntityExtractor {
   }
 
   /** Capitalised countries, demonyms (and, without a model, cities) the tagger did not cover. */
+  /**
+   * A one-word place written with a case ending, in languages that inflect names: "Moskvassa",
+   * "Москве", "Китая", "Çin'de", "Russlands" → the gazetteer's "Moskva", "Москва", "Китай",
+   * "Çin", "Russland". The name's stem (without a final vowel or й) plus at most three letters;
+   * stems of at least four letters only, so short names cannot swallow other words.
+   */
+  private inflectedPlace(lowerToken: string, gazetteer: Gazetteer, language: string): { length: 1; value: PlaceEntry } | undefined {
+    if (!INFLECTING_LANGUAGES.has(language)) return undefined;
+    let stems = this.placeStems.get(gazetteer);
+    if (!stems) {
+      stems = new Map();
+      for (const [phrase, place] of gazetteer.places.entries()) {
+        if (phrase.includes(' ') || phrase.length < 4 || !/^\p{L}+$/u.test(phrase)) continue;
+        const stem = phrase.replace(FINAL_VOWEL, '');
+        if (stem.length >= 4 && !stems.has(stem)) stems.set(stem, place);
+      }
+      this.placeStems.set(gazetteer, stems);
+    }
+    const word = lowerToken.replace(/['’].*$/u, ''); // Turkish "moskova'da"
+    if (word !== lowerToken) {
+      const whole = gazetteer.places.matchAt([word], 0);
+      if (whole) return { length: 1, value: whole.value };
+    }
+    for (let cut = 0; cut <= 3 && word.length - cut >= 4; cut++) {
+      const place = stems.get(word.slice(0, word.length - cut));
+      if (place) return { length: 1, value: place };
+    }
+    return undefined;
+  }
+
   private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean, language: string): Mention[] {
     const mentions: Mention[] = [];
     const inflects = inflectsNames(language);
@@ -509,12 +594,16 @@ export class ArticleEntityExtractor implements EntityExtractor {
         const capitalised = isCapitalised(token.text);
         if (covered[token.start] || (!capitalised && !lowercaseAdjectives)) continue;
         lower ??= sentence.map((t) => t.text.toLowerCase());
-        const match = gazetteer.places.matchAt(lower, i) ?? (inflects && capitalised ? inflectedCountryAt(sentence, i, language, gazetteer) : undefined);
+        const match =
+          gazetteer.places.matchAt(lower, i) ??
+          (capitalised ? ((inflects ? inflectedCountryAt(sentence, i, language, gazetteer) : undefined) ?? this.inflectedPlace(lower[i]!, gazetteer, language)) : undefined);
         if (!match || match.value.kind === 'city' || (!capitalised && match.value.kind !== 'demonym')) continue;
         const matched = sentence.slice(i, i + match.length);
         if (matched.some((t) => covered[t.start])) continue;
-        // A bare all-capital two-letter alias ("US") only counts when written exactly so.
-        if (match.length === 1 && token.text.length <= 3 && token.text !== token.text.toUpperCase()) continue;
+        // A bare all-capital two-letter alias ("US") only counts when written exactly so; a
+        // three-letter one ("Çin", "Ira") only when capitalised.
+        if (match.length === 1 && token.text.length <= 2 && token.text !== token.text.toUpperCase()) continue;
+        if (match.length === 1 && token.text.length === 3 && !capitalised) continue;
         mentions.push({ type: 'LOC', tokens: matched, start: matched[0]!.start, end: matched[matched.length - 1]!.end, place: match.value });
         for (const t of matched) covered.fill(1, t.start, t.end);
         i += match.length - 1;
@@ -530,13 +619,20 @@ export class ArticleEntityExtractor implements EntityExtractor {
    * ("مالي", Mali, is also the adjective "financial" inside longer words), allowing the clitic
    * prefixes of Arabic and Hebrew ("والقاهرة", "בירושלים").
    */
-  private substringPlaces(text: string, gazetteer: Gazetteer): Mention[] {
+  private substringPlaces(text: string, gazetteer: Gazetteer, language: string): Mention[] {
     let phrases = this.uncasedPhrases.get(gazetteer);
     if (!phrases) {
       // Latin-script names are left out: in such texts they are rare and short ones match inside words.
       const countries: Array<[string, PlaceEntry | AliasEntry]> = [...gazetteer.places.entries()].filter(
         ([phrase, place]) => place.kind !== 'city' && phrase.length >= 2 && !/[a-z]/.test(phrase),
       );
+      // Languages that inflect names (Georgian "ჩინეთი" → "ჩინეთმა") also match by the stem.
+      if (INFLECTING_LANGUAGES.has(language)) {
+        for (const [phrase, place] of [...countries]) {
+          const stem = phrase.replace(FINAL_VOWEL, '');
+          if (!phrase.includes(' ') && stem !== phrase && stem.length >= 4) countries.push([stem, place]);
+        }
+      }
       phrases = [...countries, ...aliasIndex().uncasedNames].sort((a, b) => b[0].length - a[0].length);
       this.uncasedPhrases.set(gazetteer, phrases);
     }
@@ -695,6 +791,22 @@ export class ArticleEntityExtractor implements EntityExtractor {
 function entityTypeOfId(id: string): EntityType | undefined {
   const prefix = id.slice(0, id.indexOf(':'));
   return prefix === 'person' ? 'person' : prefix === 'org' ? 'organization' : prefix === 'place' ? 'place' : undefined;
+}
+
+/**
+ * A one-word mention that opens a sentence and that the text also uses in lower case ("Will the
+ * talks go on?" next to "they will") is a word capitalised by its position, not a name. Mentions
+ * resolved to a place or to another mention are kept.
+ */
+function dropSentenceInitialWords(sentences: Token[][], mentions: Mention[]): void {
+  const starts = new Set(sentences.map((sentence) => sentence[0]!.start));
+  let lowercaseWords: Set<string> | undefined;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const mention = mentions[i]!;
+    if (mention.tokens.length !== 1 || mention.place || !starts.has(mention.start)) continue;
+    lowercaseWords ??= new Set(sentences.flat().map((t) => t.text).filter((text) => text.toLowerCase() === text));
+    if (lowercaseWords.has(mention.tokens[0]!.text.toLowerCase())) mentions.splice(i, 1);
+  }
 }
 
 /** Mention text as written: tokens joined by one space where the text had any, possessive dropped. */

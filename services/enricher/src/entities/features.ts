@@ -8,8 +8,9 @@
  * meaning, so bump FEATURE_SET_VERSION and retrain.
  */
 import type { Gazetteer, PlaceKind } from './gazetteer';
+import { personNameBits } from './person-names';
 
-export const FEATURE_SET_VERSION = 4;
+export const FEATURE_SET_VERSION = 5;
 
 /** Entity types the tagger knows; MISC is learned so it does not pollute the other three. */
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -68,6 +69,8 @@ export interface SentenceInfo {
   shapeHash: Uint32Array;
   /** Gazetteer membership: bit (kind*2 + (inside ? 1 : 0)). */
   gazetteerBits: Uint8Array;
+  /** Known first / last name bits (person-names.ts) of each token. */
+  nameBits: Uint8Array;
   capitalised: Uint8Array;
   headline: boolean;
 }
@@ -83,6 +86,8 @@ export interface WordInfo {
   startsLower: boolean;
   /** 1 = has case and is all capitals, 0 = has case otherwise, -1 = too short or caseless. */
   upper: number;
+  /** FIRST_NAME | LAST_NAME (person-names.ts). */
+  nameBits: number;
   /** Keys of the features this word triggers in each WordRole (see tokenFeatures). */
   roleKeys: Uint32Array[];
   /**
@@ -139,6 +144,7 @@ export function describeWord(token: string): WordInfo {
     capitalised: first.toLowerCase() !== first,
     startsLower: first.toUpperCase() !== first && lower === token,
     upper: token.length >= 2 && lower !== upperForm ? (upperForm === token ? 1 : 0) : -1,
+    nameBits: personNameBits(lower),
     roleKeys,
     // Present from the start so every WordInfo has one hidden class (fast property access).
     scoreOwner: undefined,
@@ -194,6 +200,7 @@ export function describeSentence(tokens: readonly string[], gazetteer: Gazetteer
     exactHash: new Uint32Array(length),
     shapeHash: new Uint32Array(length),
     gazetteerBits: new Uint8Array(length),
+    nameBits: new Uint8Array(length),
     capitalised: new Uint8Array(length),
     headline: false,
   };
@@ -207,6 +214,7 @@ export function describeSentence(tokens: readonly string[], gazetteer: Gazetteer
     info.exactHash[i] = word.exactHash;
     info.shapeHash[i] = word.shapeHash;
     info.capitalised[i] = word.capitalised ? 1 : 0;
+    info.nameBits[i] = word.nameBits;
     if (word.upper >= 0) {
       letterTokens++;
       upperTokens += word.upper;
@@ -282,7 +290,7 @@ const enum T {
   Bias = 1, Lower, Exact, PrevLower, NextLower, Prev2Lower, Next2Lower, Shape, PrevShape, NextShape,
   PrevShapeShape, ShapeNextShape, Prefix, Suffix, PrevLowerLower, LowerNextLower, FirstShape, HeadlineShape,
   HeadlineLower, Gazetteer, PrevGazetteer, NextGazetteer, LowerSeen, MidCapSeen, History, HistoryShape,
-  GazetteerShape, Length, BosLower, PrevExactShape,
+  GazetteerShape, Length, BosLower, PrevExactShape, Name, PrevName, NextName, NameShape, NamePair,
 }
 
 const BOUNDARY = hashString('<boundary>');
@@ -324,6 +332,17 @@ export function contextFeatures(info: SentenceInfo, i: number, doc: DocumentCont
   }
   if (i > 0 && info.gazetteerBits[i - 1]) out[n++] = key(T.PrevGazetteer, info.gazetteerBits[i - 1]!);
   if (i + 1 < info.length && info.gazetteerBits[i + 1]) out[n++] = key(T.NextGazetteer, info.gazetteerBits[i + 1]!);
+  // Known names count only on capitalised words: lower-case "will", "may", "rose" are words.
+  const name = info.capitalised[i] ? info.nameBits[i]! : 0;
+  const prevName = i > 0 && info.capitalised[i - 1] ? info.nameBits[i - 1]! : 0;
+  const nextName = i + 1 < info.length && info.capitalised[i + 1] ? info.nameBits[i + 1]! : 0;
+  if (name) {
+    out[n++] = key(T.Name, name);
+    out[n++] = combine(key(T.NameShape, name), s);
+  }
+  if (prevName) out[n++] = combine(key(T.PrevName, prevName), info.capitalised[i]!);
+  if (nextName) out[n++] = combine(key(T.NextName, nextName), info.capitalised[i]!);
+  if (name || prevName || nextName) out[n++] = combine(key(T.NamePair, prevName * 4 + name), nextName);
 
   const word = info.lower[i]!;
   if (info.capitalised[i]) {

@@ -48,8 +48,10 @@ export function tokenize(text: string): Token[] {
       tokens.push({ text: "n't", start: end - 3, end });
       continue;
     }
-    // A word directly followed by "." is an abbreviation only when listed; otherwise the dot ends the sentence.
-    if (text[end] === '.' && ABBREVIATIONS.has(word.toLowerCase())) {
+    // A word directly followed by "." is an abbreviation only when listed, or an initial (one
+    // capital letter, then a space and a capital: "J. Smith", "Т. Шевченко"); otherwise the dot
+    // ends the sentence.
+    if (text[end] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || isInitial(word, text, end))) {
       word += '.';
       tokens.push({ text: fold(word), start, end: end + 1 });
       TOKEN_PATTERN.lastIndex = end + 1;
@@ -60,11 +62,25 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+function isInitial(word: string, text: string, dot: number): boolean {
+  return word.length === 1 && word.toLowerCase() !== word && text[dot + 1] === ' ' && /^\p{Lu}/u.test(text[dot + 2] ?? '');
+}
+
 function fold(word: string): string {
   return word.includes('’') ? word.replaceAll('’', "'") : word;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * Whether `token` ends a sentence: . ! ? not followed by a lower-case word, and a full stop not
+ * after a lone capital (an initial written "T . Smith"). Training reads its data through the same
+ * rule (conll.ts), so the sentence-start features fire where the pipeline's will.
+ */
+export function endsSentence(previous: string | undefined, token: string, next: string): boolean {
+  if (!SENTENCE_END.has(token) || /^\p{Ll}/u.test(next)) return false;
+  return !(token === '.' && previous !== undefined && previous.length === 1 && previous.toLowerCase() !== previous);
+}
 const MAX_SENTENCE_TOKENS = 120;
 
 /**
@@ -81,10 +97,7 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
     const next = tokens[i + 1];
     if (!next) break;
     const gap = text.slice(token.end, next.start);
-    const endsHere =
-      gap.includes('\n') ||
-      (SENTENCE_END.has(token.text) && !/^\p{Ll}/u.test(next.text)) ||
-      current.length >= MAX_SENTENCE_TOKENS;
+    const endsHere = gap.includes('\n') || endsSentence(tokens[i - 1]?.text, token.text, next.text) || current.length >= MAX_SENTENCE_TOKENS;
     if (endsHere) {
       sentences.push(current);
       current = [];
