@@ -38,12 +38,12 @@ const ending = (text: string, replacement = '', minStem = 3): Ending => ({ endin
 /** Nouns (last word of a name): instrumental, dative, prepositional, genitive of masculine stems. */
 const CYRILLIC_NOUN: Record<string, Ending[]> = {
   rus: [
-    ending('ым', '', 2), ending('ом', '', 2), ending('ией', 'ия'), ending('ии', 'ия'), ending('ию', 'ия'), ending('аем', 'ай'), ending('ае', 'ай'), ending('ая', 'ай'), ending('аю', 'ай'),
-    ending('ем', '', 4), ending('ой', 'а'), ending('ую', 'а'), ending('е'), ending('е', 'ь'), ending('е', 'а'), ending('у'), ending('ы', 'а'), ending('ы'), ending('а'), ending('я', 'й'), ending('я', 'ь'), ending('и', 'ь'),
+    ending('ым', '', 2), ending('ом', '', 2), ending('ией', 'ия', 2), ending('ии', 'ия', 2), ending('ию', 'ия', 2), ending('аем', 'ай'), ending('ае', 'ай'), ending('ая', 'ай'), ending('аю', 'ай'),
+    ending('ем', '', 4), ending('ой', 'а'), ending('ую', 'а'), ending('е'), ending('е', 'ь'), ending('е', 'а'), ending('у'), ending('ы', 'а'), ending('ы'), ending('а'), ending('я', 'й'), ending('я', 'ь'), ending('и', 'ь'), ending('и', 'я'), ending('ю', 'я'), ending('е', 'я'), ending('ей', 'я'),
   ],
   ukr: [
-    ending('ом', '', 2), ending('ією', 'ія'), ending('ії', 'ія'), ending('ію', 'ія'), ending('аї', 'ай'), ending('аю', 'ай'), ending('ем', '', 4), ending('ою', 'а'), ending('ої', 'а'),
-    ending('ій', 'а', 4), ending('і'), ending('і', 'а'), ending('у'), ending('и', 'а'), ending('и'), ending('а'), ending('я', 'ь'),
+    ending('ом', '', 2), ending('ією', 'ія', 2), ending('ії', 'ія', 2), ending('ію', 'ія', 2), ending('аї', 'ай'), ending('аю', 'ай'), ending('ем', '', 4), ending('ою', 'а'), ending('ої', 'а'),
+    ending('ій', 'а', 4), ending('і'), ending('і', 'а'), ending('у'), ending('и', 'а'), ending('и'), ending('а'), ending('я', 'ь'), ending('і', 'я'), ending('ю', 'я'), ending('ею', 'я'),
   ],
   bel: [ending('ам', '', 2), ending('ым', '', 2), ending('ой', 'а'), ending('е'), ending('у'), ending('а')],
   srp: [ending('ом', '', 2), ending('ем', '', 4), ending('ој', 'а'), ending('у'), ending('е', 'а'), ending('и', 'а'), ending('а')],
@@ -58,7 +58,7 @@ const CYRILLIC_ADJECTIVE: Record<string, Ending[]> = {
 };
 
 const LATIN_SLAVIC_NOUN: Record<string, Ending[]> = {
-  pol: [ending('owi'), ending('em'), ending('ach', 'y'), ending('ech', 'y'), ending('a'), ending('y', 'a'), ending('y'), ending('u'), ending('iu'), ending('ce', 'ka'), ending('dze', 'ga'), ending('rze', 'ra'), ending('wie', 'wa'), ending('ie'), ending('ii', 'ia'), ending('ji', 'ja'), ending('ą', 'a'), ending('ę', 'a'), ending('u')],
+  pol: [ending('owi'), ending('em'), ending('ach', 'y'), ending('ech', 'y'), ending('a'), ending('y', 'a'), ending('y'), ending('u'), ending('iu'), ending('ce', 'ka'), ending('dze', 'ga'), ending('rze', 'ra'), ending('wie', 'wa'), ending('ie'), ending('ii', 'ia', 2), ending('ji', 'ja', 2), ending('i', 'ia'), ending('ą', 'a'), ending('ę', 'a'), ending('u')],
   ces: [ending('ovi'), ending('em'), ending('ou', 'a'), ending('ce', 'ka'), ending('ze', 'ha'), ending('ii', 'ie'), ending('sku', 'sko'), ending('cku', 'cko'), ending('ě', 'a'), ending('ě'), ending('y', 'a'), ending('u'), ending('a')],
   slk: [ending('ovi'), ending('om'), ending('ou', 'a'), ending('e'), ending('u')],
   hrv: [ending('om'), ending('em', '', 4), ending('ci', 'ka'), ending('u')],
