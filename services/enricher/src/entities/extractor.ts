@@ -501,7 +501,13 @@ export class ArticleEntityExtractor implements EntityExtractor {
     // A short span that is an inflected form of a listed entity ("Пекине", "Путину") is that
     // entity, whatever a borrowed model called it (it often says MISC, or PER for a city); a
     // model trained on the language is trusted except for MISC.
-    if ((!whole || whole.length !== tokens.length) && tokens.length <= 2 && (!modelKnowsLanguage || type === 'MISC') && inflectsNames(language)) {
+    if (
+      (!whole || whole.length !== tokens.length) &&
+      tokens.length <= 2 &&
+      (!modelKnowsLanguage || type === 'MISC') &&
+      inflectsNames(language) &&
+      !(tokens.length === 1 && stopwordsOf(language).has(lower[0]!))
+    ) {
       const entry = lookupAlias(tokens.map((token) => token.text).join(' '), language, 'place');
       if (entry) {
         const country = entry.id.startsWith('place:country:') && entry.countryCode ? gazetteer.countryByCode.get(entry.countryCode) : undefined;
@@ -587,6 +593,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
   private gazetteerPlaces(sentences: Token[][], covered: Uint8Array, gazetteer: Gazetteer, lowercaseAdjectives: boolean, language: string): Mention[] {
     const mentions: Mention[] = [];
     const inflects = inflectsNames(language);
+    const functionWords = stopwordsOf(language);
     for (const sentence of sentences) {
       let lower: string[] | undefined;
       for (let i = 0; i < sentence.length; i++) {
@@ -594,9 +601,12 @@ export class ArticleEntityExtractor implements EntityExtractor {
         const capitalised = isCapitalised(token.text);
         if (covered[token.start] || (!capitalised && !lowercaseAdjectives)) continue;
         lower ??= sentence.map((t) => t.text.toLowerCase());
+        // A function word capitalised at a sentence start is no inflected place ("Самое" is not
+        // Samoa, Serbian "Само" neither).
+        const inflectable = capitalised && !functionWords.has(lower[i]!);
         const match =
           gazetteer.places.matchAt(lower, i) ??
-          (capitalised ? ((inflects ? inflectedCountryAt(sentence, i, language, gazetteer) : undefined) ?? this.inflectedPlace(lower[i]!, gazetteer, language)) : undefined);
+          (inflectable ? ((inflects ? inflectedCountryAt(sentence, i, language, gazetteer) : undefined) ?? this.inflectedPlace(lower[i]!, gazetteer, language)) : undefined);
         if (!match || match.value.kind === 'city' || (!capitalised && match.value.kind !== 'demonym')) continue;
         const matched = sentence.slice(i, i + match.length);
         if (matched.some((t) => covered[t.start])) continue;

@@ -151,6 +151,9 @@ export function baseForms(name: string, language: string, kind: NameKind): strin
   } else if (language === 'ell') {
     // Genitive of masculine -ος/-ης names: "Παπαδόπουλου" → "Παπαδόπουλος".
     rewrite((word) => applyEnding(word, [ending('ου', 'ος', 4)]));
+    // Feminine genitives ("Ρώμης" → "Ρώμη", "Αθήνας" → "Αθήνα"): for lookups only, since a
+    // masculine nominative ends the same way (Μητσοτάκης) and must not be shown as "Μητσοτάκη".
+    if (kind !== 'person') rewrite((word) => applyEnding(word, [ending('ης', 'η', 3), ending('ας', 'α', 3), ending('ου', 'ο', 3)]));
   }
   // A one-word name gets every rewrite its ending allows ("Израиле" → "Израил", "Израиль",
   // "Израила"): the alias table decides, and no wrong one is shown (see displayBaseForm).
@@ -189,6 +192,7 @@ export function displayBaseForm(name: string, language: string, kind: NameKind):
       })
       .join(' ');
   }
+  if (language === 'ell') return name;
   const words = name.split(' ');
   for (const form of baseForms(name, language, kind).slice(1)) {
     const formWords = form.split(' ');
