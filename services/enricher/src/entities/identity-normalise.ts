@@ -166,6 +166,14 @@ export function baseForms(name: string, language: string, kind: NameKind): strin
   return [name, ...candidates];
 }
 
+/** Whether `to` differs from `from` only in a final vowel (lost, swapped, or vowel + й/ь). */
+function vowelOnly(from: string, to: string): boolean {
+  return (
+    /[аеёиоуыэюяіїєaeiouyąęěé]$/iu.test(from) &&
+    (to === from.slice(0, -1) || (to.length === from.length && to.slice(0, -1) === from.slice(0, -1)) || (to.length === from.length + 1 && to.slice(0, -2) === from.slice(0, -1)))
+  );
+}
+
 /**
  * The most plausible nominative among `baseForms` for display when the alias table knows none:
  * the first rewrite, which the rule order makes the likeliest (instrumental and prepositional
@@ -175,9 +183,6 @@ export function displayBaseForm(name: string, language: string, kind: NameKind):
   // A word that only lost or changed its final vowel (Сара → Сар, Москве → Москва) is as likely
   // a nominative (Сара, Шойгу) as a case form; only rewrites of consonant endings (-ом, -ым,
   // -owi, -ischen) are trusted for display, word by word.
-  const vowelOnly = (from: string, to: string): boolean =>
-    /[аеёиоуыэюяіїєaeiouyąęěé]$/iu.test(from) &&
-    (to === from.slice(0, -1) || (to.length === from.length && to.slice(0, -1) === from.slice(0, -1)) || (to.length === from.length + 1 && to.slice(0, -2) === from.slice(0, -1)));
   const cyrillic = isCyrillic(name);
   const slavic = (CYRILLIC_CASES.has(language) && cyrillic) || (LATIN_SLAVIC_CASES.has(language) && !cyrillic);
   if (slavic) {
@@ -210,12 +215,13 @@ export function asciiWords(latin: string): string[] {
     text = text
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
-      .replace(/[ßøłđıæ]/g, (char) => ASCII_LETTER[char] ?? char);
+      .replace(/[ßøłđıæ]/g, asciiLetter);
   }
   return text.replace(/['’ʼʻ`´]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 const ASCII_LETTER: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ı: 'i', æ: 'ae' };
+const asciiLetter = (char: string): string => ASCII_LETTER[char] ?? char;
 
 /**
  * Spelling equivalences between romanisations, matched in one left-to-right pass (longer
@@ -227,12 +233,14 @@ const FOLD: Record<string, string> = {
   sch: 'S', sh: 'S', sz: 'S',
   kh: 'h', gh: 'g', ph: 'f', th: 't', ck: 'k', q: 'k', c: 'k', x: 'ks', tz: 'z', ts: 'z', w: 'v', y: 'i',
 };
+// Replacers are module-level functions: a closure made per call costs more than the work here.
+const foldMatch = (match: string): string => FOLD[match]!;
 const FOLD_PATTERN = new RegExp(Object.keys(FOLD).sort((a, b) => b.length - a.length).join('|'), 'g');
 const DROPPED = new Set(['a', 'e', 'i', 'o', 'u', 'h']);
 
 /** One word's key: spellings folded, first letter kept, later vowels (and h) dropped, doubled letters collapsed. */
 export function wordKey(word: string): string {
-  const folded = word.replace(FOLD_PATTERN, (match) => FOLD[match]!);
+  const folded = word.replace(FOLD_PATTERN, foldMatch);
   if (folded.length === 0) return '';
   let key = folded[0]!.toLowerCase();
   let previous = key;
@@ -245,14 +253,18 @@ export function wordKey(word: string): string {
   return key;
 }
 
+const ACRONYM_TOKEN = /^[A-Z0-9&.]{2,6}$/;
+const joinKey = (key: string, part: string): string => (!part ? key : key ? `${key}-${part}` : part);
+
 /** Phonetic key of a Latin-script name: word keys joined by "-". */
 export function phoneticKey(latin: string): string {
   // Acronyms are spelt, not pronounced: their letters are the key ("CEO" and "QC" must differ).
-  return latin
-    .split(/[\s-]+/)
-    .flatMap((token) => (/^[A-Z0-9&.]{2,6}$/.test(token) ? [token.toLowerCase().replace(/[^a-z0-9]/g, '')] : asciiWords(token).map(wordKey)))
-    .filter(Boolean)
-    .join('-');
+  let key = '';
+  for (const token of latin.split(/[\s-]+/)) {
+    if (ACRONYM_TOKEN.test(token)) key = joinKey(key, token.toLowerCase().replace(/[^a-z0-9]/g, ''));
+    else for (const word of asciiWords(token)) key = joinKey(key, wordKey(word));
+  }
+  return key;
 }
 
 /** Exact lookup key: lower-case, accents folded, punctuation to single spaces, any script kept. */

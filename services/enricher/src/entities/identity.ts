@@ -28,6 +28,7 @@ const CACHE_LIMIT = 50_000;
 export function clearIdentityCaches(): void {
   cache.clear();
   aliasCache.clear();
+  latinKeyCache.clear();
 }
 
 export interface IdentityInput {
@@ -74,11 +75,23 @@ function findAlias(name: string, language: string, type: IdentityType): AliasEnt
     if (entry) return entry;
   }
   for (const form of forms) {
-    const key = phoneticKey(toLatin(form, { isPerson: type === 'person' }));
-    const entry = index.byPhonetic.get(key);
+    const entry = index.byPhonetic.get(latinKey(form, type === 'person'));
     if (entry) return entry;
   }
   return undefined;
+}
+
+/** Phonetic key of a form's Latin rendering; base forms of different names recur ("Путин"), so cached. */
+const latinKeyCache = new Map<string, string>();
+function latinKey(form: string, isPerson: boolean): string {
+  const cacheKey = isPerson ? `p\u0000${form}` : form;
+  let key = latinKeyCache.get(cacheKey);
+  if (key === undefined) {
+    key = phoneticKey(toLatin(form, { isPerson }));
+    if (latinKeyCache.size >= CACHE_LIMIT) latinKeyCache.clear();
+    latinKeyCache.set(cacheKey, key);
+  }
+  return key;
 }
 
 /**
