@@ -106,6 +106,8 @@ const isAcronym = (word: string): boolean => word.length <= 6 && word === word.t
  * Acronyms and names of one or two letters are left alone.
  */
 export function baseForms(name: string, language: string, kind: NameKind): string[] {
+  // Most languages have no rules here: answer before building anything.
+  if (!inflectsNames(language)) return [name];
   const words = name.split(' ');
   const last = words.length - 1;
   const candidates = new Set<string>();
