@@ -200,8 +200,7 @@ const NISBA_EXCEPTIONS: Record<string, string> = {
 const AMBIGUOUS_PLACES = [
   'مالي', 'مالية', 'الماليه', 'المالي', 'ماليون', 'ماليين', 'بنين', 'المدينة', 'الشرقية', 'التل', 'البيضاء', 'العين', 'صور',
   'معبر', 'السلع', 'دخان', 'الخور', 'مصفح', 'الرحبة', 'دورا', 'عمران', 'العقبة', 'صلاح الدين', 'نجد', 'الغنيم', 'الغرية',
-  'السلع', 'القادسية', 'الريان', 'الحلة', 'تشيلي', 'جورجي', 'جورجية', 'الجورجي', 'كندي', 'الكندي', 'هندي', 'كوبي',
-  'رومانية', 'روماني', 'الروماني', 'الرومانية', 'تركي', 'النيجر', 'جزر',
+  'القادسية', 'الريان', 'الحلة', 'جورجي', 'جورجية', 'الجورجي', 'رومانية', 'روماني', 'الروماني', 'الرومانية',
 ];
 
 /** Frequent news verbs and nouns that end a name (stopwords-iso covers the function words). */
@@ -262,9 +261,13 @@ interface Lexicon {
 
 const stopwordLists = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
 
-/** Stem of a country name for its nisba adjective: الصين → صين, روسيا → روس, السعودية → سعود. */
-function nisbaStem(name: string): string | undefined {
-  let stem = name.startsWith('ال') ? name.slice(2) : name;
+/**
+ * Stem of a (normalised) country name for its nisba adjective: الصين → صين, روسيا → روس,
+ * السعودية → سعود. Whether the name has the article is read from the written form, because
+ * ألمانيا normalises to المانيا and must keep its first two letters.
+ */
+function nisbaStem(name: string, hasArticle: boolean): string | undefined {
+  let stem = hasArticle ? name.slice(2) : name;
   if (stem.endsWith('ي')) return undefined; // تشيلي, مالي: the adjective is the name itself
   if (stem.endsWith('يا') || stem.endsWith('يه')) stem = stem.slice(0, -2);
   else if (stem.endsWith('ا') || stem.endsWith('ه')) stem = stem.slice(0, -1);
@@ -298,29 +301,30 @@ function lexiconFor(gazetteer: Gazetteer): Lexicon {
   for (const name of PEOPLE) add(name, { kind: 'PER' });
   for (const name of SURNAMES_ALONE) add(name, { kind: 'PER' });
   for (const head of ORGANISATION_HEADS) add(head, { kind: 'HEAD' });
-  const countries: Array<[string, PlaceEntry]> = [];
+  /** [normalised name, has the article ال (plain alef) as written, place]. */
+  const countries: Array<[string, boolean, PlaceEntry]> = [];
   for (const [phrase, place] of gazetteer.places.entries()) {
     if (place.kind === 'city' || !/[\u0600-\u06ff]/u.test(phrase)) continue;
-    countries.push([norm(phrase), place]);
+    countries.push([norm(phrase), phrase.startsWith('ال'), place]);
   }
   for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
     const place = gazetteer.countryByCode.get(code);
-    if (place) countries.push([norm(alias), place]);
+    if (place) countries.push([norm(alias), alias.startsWith('ال'), place]);
   }
-  for (const [phrase, place] of countries) add(phrase, { kind: 'LOC', place });
+  for (const [phrase, , place] of countries) add(phrase, { kind: 'LOC', place });
   for (const [city, name, code] of CITIES) add(city, { kind: 'LOC', place: { kind: 'city', name, countryCode: code } });
   for (const region of REGIONS) add(region, { kind: 'LOC' });
   for (const city of fakerArabic.location?.city_name ?? []) add(city, { kind: 'LOC' });
   // Nisba adjectives from every country name; two-word names ending in a direction adjective
   // (كوريا الشمالية) give two-word adjectives (الكوري الشمالي, الكورية الشمالية).
-  for (const [phrase, place] of countries) {
+  for (const [phrase, hasArticle, place] of countries) {
     const words = phrase.split(' ');
     const demonym: PlaceEntry = { ...place, kind: 'demonym' };
     if (words.length === 1) {
-      const stem = nisbaStem(words[0]!);
+      const stem = nisbaStem(words[0]!, hasArticle);
       if (stem) for (const form of nisbaForms(stem)) add(form, { kind: 'NISBA', place: demonym });
     } else if (words.length === 2 && words[1]!.startsWith('ال') && words[1]!.endsWith('يه')) {
-      const stem = nisbaStem(words[0]!);
+      const stem = nisbaStem(words[0]!, hasArticle);
       const adjective = words[1]!.slice(0, -1); // الشماليه → الشمالي
       if (stem) {
         add(`ال${stem}ي ${adjective}`, { kind: 'NISBA', place: demonym });
@@ -691,10 +695,12 @@ class Scanner {
         if (listed.entry.kind !== 'ORG') break;
         continue;
       }
-      if (n.startsWith('ال') && n.length >= 4 && !this.lexicon.breakers.has(n) && !this.lexicon.descriptors.has(n) && listed?.entry.kind !== 'TITLE') {
+      const closing = this.lexicon.closing.has(n);
+      // (الدولي describes a player after a title but closes "صندوق النقد الدولي".)
+      if (n.startsWith('ال') && n.length >= 4 && !this.lexicon.breakers.has(n) && (closing || !this.lexicon.descriptors.has(n)) && listed?.entry.kind !== 'TITLE') {
         k++;
         parts++;
-        if (this.lexicon.closing.has(n)) {
+        if (closing) {
           // "الاتحاد الدولي لكرة القدم", "الوكالة الدولية للطاقة الذرية"; not "البنك الدولي لمصر".
           const next = this.words[k];
           const rest = next?.isWord && next.norm[0] === 'ل' ? analyses(next.norm).find((a) => a.cut === 1) : undefined;
