@@ -100,7 +100,7 @@ const TITLES = [
   'مدير', 'مديرة', 'المدير', 'المديرة', 'رئيس مجلس إدارة', 'المبعوث', 'المبعوثة', 'المبعوث الخاص', 'المندوب',
   'المندوبة', 'مندوب', 'القائد', 'قائد', 'الجنرال', 'اللواء', 'العقيد', 'المشير', 'البابا', 'الإمام', 'آية الله',
   'المرشد الأعلى', 'المرشد', 'النائب', 'السيناتور', 'الحاكم', 'حاكم', 'محافظ', 'المحافظ', 'عمدة', 'رئيس بلدية',
-  'المدرب', 'مدرب', 'النجم', 'النجمة', 'المهاجم', 'الحارس', 'الملاكم', 'الملاكمة',
+  'المدرب', 'مدرب', 'النجم', 'النجمة', 'المهاجم', 'المدافع', 'الحارس', 'الملاكم', 'الملاكمة',
   'البطل', 'البطلة', 'العداء', 'العداءة', 'الكاتب', 'الكاتبة', 'الصحفي', 'الصحفية', 'الدكتور', 'الدكتورة', 'السيد',
   'السيدة', 'المرشح', 'المرشحة', 'نظيره', 'نظيرته', 'نظيرها', 'الفنان', 'الفنانة', 'المغني', 'المغنية', 'الممثل',
   'الممثلة', 'المخرج', 'رئيسه', 'رئيسها',
@@ -119,7 +119,7 @@ const ORGANISATION_HEADS = [
   'وزارة', 'الوزارة', 'منظمة', 'المنظمة', 'حزب', 'الحزب', 'جامعة', 'الجامعة', 'شركة', 'الشركة', 'وكالة', 'الوكالة', 'مجلس',
   'المجلس', 'البنك', 'بنك', 'مصرف', 'المصرف', 'هيئة', 'الهيئة', 'حركة', 'جبهة', 'صندوق', 'اتحاد', 'الاتحاد', 'نادي',
   'مؤسسة', 'المؤسسة', 'لجنة', 'اللجنة', 'محكمة', 'المحكمة', 'مجموعة', 'صحيفة', 'قناة', 'منتدى', 'رابطة', 'جمعية',
-  'البرلمان', 'مركز', 'معهد', 'تحالف', 'التحالف', 'ائتلاف', 'الحرس', 'برنامج',
+  'البرلمان', 'مركز', 'معهد', 'تحالف', 'التحالف', 'ائتلاف', 'الحرس', 'برنامج', 'مفوضية',
 ];
 
 /** Heads that take a proper name directly, not only a definite genitive (شركة أرامكو, نادي الهلال). */
@@ -139,7 +139,7 @@ const ORGANISATIONS = [
   'اليويفا', 'أرامكو', 'غوغل', 'جوجل', 'أبل', 'مايكروسوفت', 'أمازون', 'ميتا', 'إنفيديا', 'سامسونغ', 'تويوتا',
   'بوينغ', 'إيرباص', 'الكونغرس', 'الكنيست', 'البنتاغون', 'ريال مدريد', 'اليونسكو', 'اليونيسف', 'الإنتربول',
   'آسيان', 'بريكس', 'مجلس الأمن', 'الأونروا', 'مانشستر سيتي', 'مانشستر يونايتد', 'يوفنتوس', 'تشيلسي',
-  'أرسنال', 'بايرن ميونخ',
+  'أرسنال', 'بايرن ميونخ', 'قوات الدعم السريع', 'هيونداي', 'هواوي', 'كيا', 'نيسان', 'شل', 'أدنوك',
 ];
 
 /** Foreign and Arab leaders as Arabic news writes them, with a short form used alone. */
@@ -175,7 +175,21 @@ const CITIES: Array<[string, string, string]> = [
   ['دافوس', 'Davos', 'CH'], ['ستوكهولم', 'Stockholm', 'SE'], ['أثينا', 'Athens', 'GR'], ['وارسو', 'Warsaw', 'PL'],
   ['لشبونة', 'Lisbon', 'PT'], ['أمستردام', 'Amsterdam', 'NL'], ['لاهاي', 'The Hague', 'NL'], ['هونغ كونغ', 'Hong Kong', 'HK'],
   ['جاكرتا', 'Jakarta', 'ID'], ['مانيلا', 'Manila', 'PH'], ['بانكوك', 'Bangkok', 'TH'], ['هانوي', 'Hanoi', 'VN'],
-  ['أوديسا', 'Odesa', 'UA'], ['القدس', 'Jerusalem', 'IL'], ['أبو ظبي', 'Abu Dhabi', 'AE'],
+  ['أوديسا', 'Odesa', 'UA'], ['أبو ظبي', 'Abu Dhabi', 'AE'],
+  ['باكو', 'Baku', 'AZ'], ['تبليسي', 'Tbilisi', 'GE'], ['يريفان', 'Yerevan', 'AM'], ['طشقند', 'Tashkent', 'UZ'],
+  ['أستانا', 'Astana', 'KZ'], ['مينسك', 'Minsk', 'BY'], ['بوخارست', 'Bucharest', 'RO'], ['صوفيا', 'Sofia', 'BG'],
+  ['بلغراد', 'Belgrade', 'RS'], ['زغرب', 'Zagreb', 'HR'], ['براغ', 'Prague', 'CZ'], ['بودابست', 'Budapest', 'HU'],
+  ['هلسنكي', 'Helsinki', 'FI'], ['أوسلو', 'Oslo', 'NO'], ['كوبنهاغن', 'Copenhagen', 'DK'], ['دبلن', 'Dublin', 'IE'],
+  ['كانبيرا', 'Canberra', 'AU'], ['ولينغتون', 'Wellington', 'NZ'], ['سانتياغو', 'Santiago', 'CL'], ['ليما', 'Lima', 'PE'],
+  ['بوغوتا', 'Bogotá', 'CO'], ['داكار', 'Dakar', 'SN'], ['أبوجا', 'Abuja', 'NG'], ['أكرا', 'Accra', 'GH'],
+  ['كينشاسا', 'Kinshasa', 'CD'], ['لواندا', 'Luanda', 'AO'], ['هراري', 'Harare', 'ZW'], ['كمبالا', 'Kampala', 'UG'],
+  ['كيغالي', 'Kigali', 'RW'], ['أسمرة', 'Asmara', 'ER'], ['جوبا', 'Juba', 'SS'], ['نجامينا', "N'Djamena", 'TD'],
+  ['باماكو', 'Bamako', 'ML'], ['نيامي', 'Niamey', 'NE'], ['كوالالمبور', 'Kuala Lumpur', 'MY'], ['كاتماندو', 'Kathmandu', 'NP'],
+  ['دكا', 'Dhaka', 'BD'], ['كولومبو', 'Colombo', 'LK'], ['تايبيه', 'Taipei', 'TW'], ['ستراسبورغ', 'Strasbourg', 'FR'],
+  ['ميلانو', 'Milan', 'IT'], ['مرسيليا', 'Marseille', 'FR'], ['هامبورغ', 'Hamburg', 'DE'], ['لوس أنجلوس', 'Los Angeles', 'US'],
+  ['شيكاغو', 'Chicago', 'US'], ['سان فرانسيسكو', 'San Francisco', 'US'], ['تورونتو', 'Toronto', 'CA'],
+  ['سان بطرسبرغ', 'Saint Petersburg', 'RU'], ['مومباي', 'Mumbai', 'IN'], ['كراتشي', 'Karachi', 'PK'], ['لاهور', 'Lahore', 'PK'],
+  ['أوساكا', 'Osaka', 'JP'], ['شنتشن', 'Shenzhen', 'CN'],
 ];
 
 /** Regions, continents and disputed territories. */
@@ -193,8 +207,13 @@ const COUNTRY_ALIASES: Record<string, string> = {
 
 /** Nisba adjectives the generic rule does not produce. */
 const NISBA_EXCEPTIONS: Record<string, string> = {
-  'نمساوي': 'AT', 'أفغاني': 'AF', 'كوري شمالي': 'KP', 'كوري جنوبي': 'KR', 'جنوب أفريقي': 'ZA', 'جنوب إفريقي': 'ZA',
+  'نمساوي': 'AT', 'نمساوية': 'AT', 'النمساوي': 'AT', 'النمساوية': 'AT', 'أفغاني': 'AF', 'أفغانية': 'AF', 'الأفغاني': 'AF',
+  'الأفغانية': 'AF', 'الجنوب أفريقي': 'ZA', 'الجنوب أفريقية': 'ZA', 'جنوب أفريقي': 'ZA', 'الجنوب إفريقي': 'ZA',
+  'الجنوب إفريقية': 'ZA', 'بريطاني': 'GB', 'البريطاني': 'GB', 'البريطانية': 'GB', 'البريطانيون': 'GB',
 };
+
+/** Names of events and competitions that contain a place but are not one (دوري أبطال أوروبا). */
+const NOT_PLACES = ['دوري أبطال أوروبا', 'كأس العالم', 'كأس أمم أفريقيا', 'كأس آسيا', 'كأس أمم أوروبا', 'بطولة أوروبا', 'الحرب العالمية'];
 
 /** Country names, nisbas and faker cities that are also ordinary words (مالي "financial", صور "pictures"). */
 const AMBIGUOUS_PLACES = [
@@ -213,7 +232,7 @@ const NAME_BREAKERS = [
   'اتصال', 'بيان', 'بيانا', 'كلمة', 'خطاب', 'مؤتمر', 'لقاء', 'اجتماع', 'نظيره', 'نظيرته', 'أمس', 'الأحد', 'الاثنين',
   'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'يوم', 'الأسبوع', 'الشهر', 'العام', 'الماضي', 'المقبل', 'الحالي',
   'عقب', 'إثر', 'أثناء', 'بحضور', 'رئاسة', 'حكومة', 'الحكومة', 'البطلة', 'البطل', 'الذي', 'التي',
-  'أن', 'إن', 'كان', 'كانت', 'الدول', 'الأمن', 'الرئيس',
+  'أن', 'إن', 'كان', 'كانت', 'الرئيس',
 ];
 
 /** First names that are also frequent words: they continue a name but do not start one on their own. */
@@ -242,7 +261,9 @@ type Entry =
   | { kind: 'ORG' }
   | { kind: 'PER' }
   | { kind: 'TITLE' }
-  | { kind: 'HEAD' };
+  | { kind: 'HEAD' }
+  /** Covers the words (an event name) and yields no mention. */
+  | { kind: 'OTHER' };
 
 interface Lexicon {
   phrases: Map<string, Entry>;
@@ -296,11 +317,19 @@ function lexiconFor(gazetteer: Gazetteer): Lexicon {
     longestByFirst.set(words[0]!, Math.max(longestByFirst.get(words[0]!) ?? 0, words.length));
   };
   // Curated organisations, people and titles first: they win over a place of the same spelling.
-  for (const title of TITLES) add(title, { kind: 'TITLE' });
+  for (const title of TITLES) {
+    add(title, { kind: 'TITLE' });
+    // The feminine of the first word (النائب → النائبة, وزير الخارجية → وزيرة الخارجية).
+    const [first, ...rest] = title.split(' ');
+    if (!/[اةه]$/u.test(first!)) add([`${first!}ة`, ...rest].join(' '), { kind: 'TITLE' });
+  }
   for (const name of ORGANISATIONS) add(name, { kind: 'ORG' });
   for (const name of PEOPLE) add(name, { kind: 'PER' });
   for (const name of SURNAMES_ALONE) add(name, { kind: 'PER' });
-  for (const head of ORGANISATION_HEADS) add(head, { kind: 'HEAD' });
+  for (const head of ORGANISATION_HEADS) {
+    add(head, { kind: 'HEAD' });
+    if (!head.startsWith('ال')) add(`ال${head}`, { kind: 'HEAD' });
+  }
   /** [normalised name, has the article ال (plain alef) as written, place]. */
   const countries: Array<[string, boolean, PlaceEntry]> = [];
   for (const [phrase, place] of gazetteer.places.entries()) {
@@ -336,17 +365,9 @@ function lexiconFor(gazetteer: Gazetteer): Lexicon {
   }
   for (const [adjective, code] of Object.entries(NISBA_EXCEPTIONS)) {
     const place = gazetteer.countryByCode.get(code);
-    if (!place) continue;
-    const [first, ...rest] = norm(adjective).split(' ');
-    const tail = rest.join(' ');
-    for (const [masculine, feminine] of [[first!, `${first!}ه`]]) {
-      const suffix = (word: string, fem: boolean): string => (word ? ` ${fem ? `${word}ه` : word}` : '');
-      add(`${masculine}${suffix(tail, false)}`, { kind: 'NISBA', place: { ...place, kind: 'demonym' } });
-      add(`${feminine}${suffix(tail, true)}`, { kind: 'NISBA', place: { ...place, kind: 'demonym' } });
-      add(`ال${masculine}${tail ? ` ال${tail}` : ''}`, { kind: 'NISBA', place: { ...place, kind: 'demonym' } });
-      add(`ال${feminine}${tail ? ` ال${tail}ه` : ''}`, { kind: 'NISBA', place: { ...place, kind: 'demonym' } });
-    }
+    if (place) add(adjective, { kind: 'NISBA', place: { ...place, kind: 'demonym' } });
   }
+  for (const phrase of NOT_PLACES) add(phrase, { kind: 'OTHER' }, true);
 
   const person = fakerArabic.person;
   const firstNames = new Set<string>();
@@ -515,9 +536,13 @@ class Scanner {
             continue;
           }
         } else if (kind === 'ORG' || kind === 'PER') {
-          const end = kind === 'PER' ? this.name(i, match.cut, false, match.length) : i + match.length;
+          const end = kind === 'PER' ? this.name(i, match.cut, false, match.length) : this.closingAdjectives(i + match.length);
           this.emit(kind, i, match.cut, end);
           i = end;
+          continue;
+        } else if (kind === 'OTHER') {
+          this.covered.fill(1, i, i + match.length);
+          i += match.length;
           continue;
         } else {
           i = this.place(i, match);
@@ -530,9 +555,16 @@ class Scanner {
     this.linkShortForms();
   }
 
+  /** "مجلس الأمن" + "الدولي": closing adjectives after a listed organisation belong to it. */
+  private closingAdjectives(k: number): number {
+    while (k < this.words.length && this.words[k]!.isWord && this.lexicon.closing.has(this.words[k]!.norm)) k++;
+    return k;
+  }
+
   /** Title, then what describes the office (nisba, country, organisation, descriptor), then a name. */
   private title(i: number, match: Match): number {
     let k = i + match.length;
+    let skippedComplement = false;
     for (let steps = 0; steps < 6 && k < this.words.length; steps++) {
       const word = this.words[k]!;
       if (!word.isWord) break;
@@ -562,6 +594,12 @@ class Scanner {
           continue;
         }
         k += next.length; // "رئيسة البنك": a head without a name is part of the office
+        continue;
+      }
+      if (!skippedComplement && word.norm.startsWith('لل') && word.norm.length >= 5 && !next) {
+        // "المبعوث الأمريكي للمناخ جون كيري": what the office is for.
+        skippedComplement = true;
+        k++;
         continue;
       }
       if (word.norm === 'لدي' || word.norm === 'في') {
@@ -605,15 +643,19 @@ class Scanner {
     let unknown = 0;
     let afterConnector = false;
     let lastListed = known > 0;
+    // An ال-surname ends an Arab name unless a connector follows (عبد العزيز بن سلمان).
+    let afterSurname = false;
     for (let t = end; t < this.words.length && t - k < 6; t++) {
       const word = this.words[t]!;
       if (!word.isWord) break;
       const n = t === k ? word.norm.slice(cut) : word.norm;
       const listed = this.isKnownName(n);
+      if (afterSurname && !this.lexicon.connectors.has(n)) break;
       if (this.lexicon.connectors.has(n)) {
         const next = this.words[t + 1];
         if (!next?.isWord || this.blocked(t + 1)) break;
         afterConnector = true;
+        afterSurname = false;
         continue; // kept only when a name word follows
       }
       if (!listed) {
@@ -626,13 +668,17 @@ class Scanner {
         // (بشار الأسد, عبد العاطي): foreign names carry no article, and after a title it describes.
         if (n.startsWith('ال') && !afterConnector && !lastListed) break;
         if (!afterTitle && !afterConnector && !n.startsWith('ال')) break;
-        // Ta marbuta or a pronoun suffix: a noun (ضرورة, حلفاءه); names ending so are in the lists.
-        if (n.endsWith('ه')) break;
+        // Ta marbuta or a pronoun suffix after the first word: a noun (ضرورة, حلفاءه).
+        if (t > k && n.endsWith('ه')) break;
+        // Verbal nouns and plurals after a name: استعداد, مشاورات.
+        if (t > k && ((n.startsWith('است') && n.length >= 6) || (n.endsWith('ات') && n.length >= 5))) break;
         // After a listed name word, an unlisted one is the next phrase ("… غوتيريش ضرورة").
         if (lastListed && t - k >= 2 && !afterConnector) break;
         if (++unknown > (afterTitle ? 3 : 1)) break;
       } else if (t > k && this.blocked(t)) break;
       lastListed = listed;
+      // (After عبد the ال-word is the second half of a first name: عبد المجيد تبون.)
+      afterSurname = n.startsWith('ال') && this.words[t - 1]?.norm !== 'عبد';
       afterConnector = false;
       end = t + 1;
     }
@@ -692,8 +738,17 @@ class Scanner {
       if (listed && (listed.entry.kind === 'NISBA' || listed.entry.kind === 'LOC' || listed.entry.kind === 'ORG')) {
         k += listed.length;
         parts++;
-        if (listed.entry.kind !== 'ORG') break;
-        continue;
+        if (listed.entry.kind === 'ORG') continue;
+        // "الاتحاد المصري لكرة القدم", "الاتحاد الملكي المغربي لألعاب القوى": after a nisba, ل + an
+        // indefinite noun + a definite genitive continues the name (not "للصحفيين", not "لمصر").
+        const next = this.words[k];
+        const after = this.words[k + 1];
+        if (listed.entry.kind === 'NISBA' && next?.isWord && after?.isWord && next.norm[0] === 'ل' && !next.norm.startsWith('لل') && after.norm.startsWith('ال') && !this.lexicon.phrases.has(next.norm.slice(1)) && !this.lexicon.breakers.has(after.norm)) {
+          k += 2;
+          parts += 2;
+          continue;
+        }
+        break;
       }
       const closing = this.lexicon.closing.has(n);
       // (الدولي describes a player after a title but closes "صندوق النقد الدولي".)
