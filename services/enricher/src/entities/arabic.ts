@@ -57,6 +57,13 @@ function foldCode(code: number): number {
 
 /** The matching form of a word (see foldCode; tashkeel and tatweel dropped). */
 export function normaliseArabic(word: string): string {
+  // Most words have nothing to change and are returned as they are.
+  let unchanged = true;
+  for (let i = 0; i < word.length && unchanged; i++) {
+    const code = word.charCodeAt(i);
+    unchanged = !isIgnored(code) && foldCode(code) === code;
+  }
+  if (unchanged) return word;
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
@@ -412,6 +419,12 @@ interface Word {
   end: number;
   norm: string;
   isWord: boolean;
+  /** Clitic readings (see analyses), computed on first use. */
+  readings?: Analysis[];
+}
+
+function readingsOf(word: Word): Analysis[] {
+  return (word.readings ??= analyses(word.norm));
 }
 
 const WORD = /[\p{L}\p{M}\p{N}\u0640]+(?:\+)?|[^\s]/gu;
@@ -440,17 +453,19 @@ interface Analysis {
  */
 function analyses(word: string): Analysis[] {
   const out: Analysis[] = [{ base: word, cut: 0 }];
-  const prepositions = (rest: string, cut: number): void => {
-    if (rest.length < 3) return;
-    if (rest.startsWith('لل') && rest.length > 3) out.push({ base: `ا${rest.slice(1)}`, cut: cut + 1 });
-    else if ('بكل'.includes(rest[0]!)) out.push({ base: rest.slice(1), cut: cut + 1 });
-  };
   if ((word[0] === 'و' || word[0] === 'ف') && word.length > 2) {
     out.push({ base: word.slice(1), cut: 1 });
-    prepositions(word.slice(1), 1);
+    addPrepositionReading(out, word.slice(1), 1);
   }
-  prepositions(word, 0);
+  addPrepositionReading(out, word, 0);
   return out;
+}
+
+// (A top-level function, not a closure: analyses runs for every word.)
+function addPrepositionReading(out: Analysis[], rest: string, cut: number): void {
+  if (rest.length < 3) return;
+  if (rest.startsWith('لل') && rest.length > 3) out.push({ base: `ا${rest.slice(1)}`, cut: cut + 1 });
+  else if (rest[0] === 'ب' || rest[0] === 'ك' || rest[0] === 'ل') out.push({ base: rest.slice(1), cut: cut + 1 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,6 +481,9 @@ class Scanner {
   readonly mentions: ArabicMention[] = [];
   readonly covered: Uint8Array;
   private readonly organisationShortForms = new Map<string, string>();
+  /** matchAt results by word index (null: no match), with and without clitic readings. */
+  private readonly matches: Array<Match | null | undefined> = [];
+  private readonly plainMatches: Array<Match | null | undefined> = [];
 
   constructor(
     private readonly text: string,
@@ -477,10 +495,19 @@ class Scanner {
 
   /** Longest lexicon phrase at word `i`; clitics only on its first word, and only with `clitics`. */
   matchAt(i: number, clitics = true): Match | undefined {
+    const cache = clitics ? this.matches : this.plainMatches;
+    const cached = cache[i];
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.findMatch(i, clitics);
+    cache[i] = found ?? null;
+    return found;
+  }
+
+  private findMatch(i: number, clitics: boolean): Match | undefined {
     const first = this.words[i];
     if (!first?.isWord) return undefined;
     let best: Match | undefined;
-    for (const { base, cut } of clitics ? analyses(first.norm) : [{ base: first.norm, cut: 0 }]) {
+    for (const { base, cut } of clitics ? readingsOf(first) : readingsOf(first).slice(0, 1)) {
       const longest = this.lexicon.longestByFirst.get(base);
       if (longest === undefined) continue;
       let phrase = base;
@@ -688,7 +715,7 @@ class Scanner {
   /** A listed first name (not also a common word) and at least one more name word. */
   private bareName(i: number): number {
     const word = this.words[i]!;
-    for (const { base, cut } of analyses(word.norm)) {
+    for (const { base, cut } of readingsOf(word)) {
       if (!this.lexicon.firstNames.has(base) || this.lexicon.ambiguousFirst.has(base)) continue;
       if (cut > 0 && this.lexicon.firstNames.has(word.norm)) continue;
       const end = this.name(i, cut, false, 1);
@@ -791,7 +818,7 @@ class Scanner {
     for (let i = 0; i < this.words.length; i++) {
       const word = this.words[i]!;
       if (!word.isWord || this.covered[i]) continue;
-      for (const { base, cut } of analyses(word.norm)) {
+      for (const { base, cut } of readingsOf(word)) {
         const person = byLastWord.get(base);
         const organisation = person ? undefined : this.organisationShortForms.get(base);
         if (!person && !organisation) continue;
