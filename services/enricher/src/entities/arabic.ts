@@ -126,7 +126,7 @@ const ORGANISATION_HEADS = [
   'وزارة', 'الوزارة', 'منظمة', 'المنظمة', 'حزب', 'الحزب', 'جامعة', 'الجامعة', 'شركة', 'الشركة', 'وكالة', 'الوكالة', 'مجلس',
   'المجلس', 'البنك', 'بنك', 'مصرف', 'المصرف', 'هيئة', 'الهيئة', 'حركة', 'جبهة', 'صندوق', 'اتحاد', 'الاتحاد', 'نادي',
   'مؤسسة', 'المؤسسة', 'لجنة', 'اللجنة', 'محكمة', 'المحكمة', 'مجموعة', 'صحيفة', 'قناة', 'منتدى', 'رابطة', 'جمعية',
-  'البرلمان', 'مركز', 'معهد', 'تحالف', 'التحالف', 'ائتلاف', 'الحرس', 'برنامج', 'مفوضية',
+  'البرلمان', 'مركز', 'معهد', 'تحالف', 'التحالف', 'ائتلاف', 'الحرس', 'برنامج', 'مفوضية', 'الخطوط الجوية',
 ];
 
 /** Heads that take a proper name directly, not only a definite genitive (شركة أرامكو, نادي الهلال). */
@@ -203,7 +203,7 @@ const CITIES: Array<[string, string, string]> = [
 const REGIONS = [
   'أوروبا', 'آسيا', 'أفريقيا', 'إفريقيا', 'أمريكا اللاتينية', 'أمريكا الجنوبية', 'أمريكا الشمالية', 'الشرق الأوسط',
   'الضفة الغربية', 'قطاع غزة', 'سيناء', 'كشمير', 'القرم', 'دونباس', 'كردستان', 'إقليم كردستان', 'دارفور', 'الخليج العربي',
-  'البحر الأحمر', 'البحر المتوسط', 'بحر الصين الجنوبي', 'مضيق هرمز', 'قناة السويس',
+  'البحر الأحمر', 'كاليفورنيا', 'تكساس', 'فلوريدا', 'ألاسكا', 'هاواي', 'كيبيك', 'إسكتلندا', 'اسكتلندا', 'ويلز', 'بافاريا', 'كتالونيا', 'سيبيريا', 'البحر المتوسط', 'بحر الصين الجنوبي', 'مضيق هرمز', 'قناة السويس',
 ];
 
 /** Country names the packages lack in the form news uses. */
@@ -220,7 +220,7 @@ const NISBA_EXCEPTIONS: Record<string, string> = {
 };
 
 /** Names of events and competitions that contain a place but are not one (دوري أبطال أوروبا). */
-const NOT_PLACES = ['دوري أبطال أوروبا', 'كأس العالم', 'كأس أمم أفريقيا', 'كأس آسيا', 'كأس أمم أوروبا', 'بطولة أوروبا', 'الحرب العالمية'];
+const NOT_PLACES = ['دوري أبطال أوروبا', 'كأس العالم', 'كأس أمم أفريقيا', 'كأس آسيا', 'كأس أمم أوروبا', 'بطولة أوروبا', 'الحرب العالمية', 'دوري أبطال أفريقيا', 'دوري أبطال آسيا', 'كأس أفريقيا'];
 
 /** Country names, nisbas and faker cities that are also ordinary words (مالي "financial", صور "pictures"). */
 const AMBIGUOUS_PLACES = [
@@ -253,10 +253,10 @@ const AMBIGUOUS_FIRST_NAMES = [
 ];
 
 /** Name words linking two parts of one name (محمد بن سلمان, عبد الله, أبو الغيط). */
-const CONNECTORS = ['بن', 'ابن', 'بنت', 'عبد', 'أبو', 'أبي', 'آل', 'ولد', 'دا', 'دي', 'فون', 'دير', 'فان'];
+const CONNECTORS = ['بن', 'ابن', 'بنت', 'عبد', 'العبد', 'أبو', 'أبي', 'آل', 'ولد', 'دا', 'دي', 'فون', 'دير', 'فان'];
 
 /** Female first names and common Arab surnames that faker's lists lack (for this project). */
-const EXTRA_FIRST_NAMES = ['فاطمة', 'مريم', 'عائشة', 'زينب', 'سارة', 'ليلى', 'هدى', 'نادية', 'رانيا', 'سلمى', 'عمر', 'إبراهيم', 'عبد الله', 'عبد العزيز', 'عبد الرحمن'];
+const EXTRA_FIRST_NAMES = ['حسين', 'عمر', 'فاطمة', 'مريم', 'عائشة', 'زينب', 'سارة', 'ليلى', 'هدى', 'نادية', 'رانيا', 'سلمى', 'عمر', 'إبراهيم', 'عبد الله', 'عبد العزيز', 'عبد الرحمن'];
 const EXTRA_LAST_NAMES = ['السيسي', 'الأسد', 'الحريري', 'الصدر', 'الكاظمي', 'الصفدي', 'عباس', 'زايد', 'حمد'];
 
 // ---------------------------------------------------------------------------------------------
@@ -690,17 +690,21 @@ class Scanner {
         if (this.blocked(t) || this.covered[t]) break;
         if (/^(?:[وف]?[بكل]ال|[وف]?لل)/u.test(n)) break;
         if (t > k && n[0] === 'و' && n.length > 3) break;
+        // A third word with ب ل ك in front is a prepositional phrase (… لعمامرة بفتح).
+        if (t - k >= 2 && (n[0] === 'ب' || n[0] === 'ل' || n[0] === 'ك')) break;
         if (n[0] === 'ي' && n.length >= 4 && !'اوي'.includes(n[1]!)) break;
         // An unlisted ال-word continues a name only after a listed name word or a connector
         // (بشار الأسد, عبد العاطي): foreign names carry no article, and after a title it describes.
         if (n.startsWith('ال') && !afterConnector && !lastListed) break;
         if (!afterTitle && !afterConnector && !n.startsWith('ال')) break;
-        // Ta marbuta or a pronoun suffix after the first word: a noun (ضرورة, حلفاءه).
-        if (t > k && n.endsWith('ه')) break;
+        // Ta marbuta or a pronoun suffix after two name words: a noun (… روتو ضرورة, حلفاءه);
+        // one word earlier it is as often a surname (رمطان لعمامرة).
+        if (t - k >= 2 && n.endsWith('ه')) break;
         // Verbal nouns and plurals after a name: استعداد, مشاورات.
         if (t > k && ((n.startsWith('است') && n.length >= 6) || (n.endsWith('ات') && n.length >= 5))) break;
-        // After a listed name word, an unlisted one is the next phrase ("… غوتيريش ضرورة").
-        if (lastListed && t - k >= 2 && !afterConnector) break;
+        // After a listed name word, an unlisted one is the next phrase ("… غوتيريش ضرورة"),
+        // unless it is an ال-surname (بدر محمد المير).
+        if (lastListed && t - k >= 2 && !afterConnector && !n.startsWith('ال')) break;
         if (++unknown > (afterTitle ? 3 : 1)) break;
       } else if (t > k && this.blocked(t)) break;
       lastListed = listed;
