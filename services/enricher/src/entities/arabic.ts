@@ -130,7 +130,7 @@ const ORGANISATION_HEADS = [
 ];
 
 /** Heads that take a proper name directly, not only a definite genitive (شركة أرامكو, نادي الهلال). */
-const NAME_TAKING_HEADS = ['شركة', 'وكالة', 'نادي', 'مجموعة', 'صحيفة', 'قناة', 'حركة', 'بنك', 'مصرف', 'منظمة', 'جبهة', 'حزب', 'تحالف'];
+const NAME_TAKING_HEADS = ['شركة', 'وكالة', 'نادي', 'جامعة', 'مجموعة', 'صحيفة', 'قناة', 'حركة', 'بنك', 'مصرف', 'منظمة', 'جبهة', 'حزب', 'تحالف'];
 
 /** Adjectives that usually end an organisation's name; "لـ" after them continues it (الاتحاد الدولي لكرة القدم). */
 const CLOSING_ADJECTIVES = [
@@ -203,7 +203,7 @@ const CITIES: Array<[string, string, string]> = [
 const REGIONS = [
   'أوروبا', 'آسيا', 'أفريقيا', 'إفريقيا', 'أمريكا اللاتينية', 'أمريكا الجنوبية', 'أمريكا الشمالية', 'الشرق الأوسط',
   'الضفة الغربية', 'قطاع غزة', 'سيناء', 'كشمير', 'القرم', 'دونباس', 'كردستان', 'إقليم كردستان', 'دارفور', 'الخليج العربي',
-  'البحر الأحمر', 'كاليفورنيا', 'تكساس', 'فلوريدا', 'ألاسكا', 'هاواي', 'كيبيك', 'إسكتلندا', 'اسكتلندا', 'ويلز', 'بافاريا', 'كتالونيا', 'سيبيريا', 'البحر المتوسط', 'بحر الصين الجنوبي', 'مضيق هرمز', 'قناة السويس',
+  'البحر الأحمر', 'البحر الأسود', 'البحر الكاريبي', 'بحر العرب', 'كاليفورنيا', 'تكساس', 'فلوريدا', 'ألاسكا', 'هاواي', 'كيبيك', 'إسكتلندا', 'اسكتلندا', 'ويلز', 'بافاريا', 'كتالونيا', 'سيبيريا', 'البحر المتوسط', 'بحر الصين الجنوبي', 'مضيق هرمز', 'قناة السويس',
 ];
 
 /** Country names the packages lack in the form news uses. */
@@ -239,7 +239,8 @@ const NAME_BREAKERS = [
   'اتصال', 'بيان', 'بيانا', 'كلمة', 'خطاب', 'مؤتمر', 'لقاء', 'اجتماع', 'نظيره', 'نظيرته', 'أمس', 'الأحد', 'الاثنين',
   'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'يوم', 'الأسبوع', 'الشهر', 'العام', 'الماضي', 'المقبل', 'الحالي',
   'عقب', 'إثر', 'أثناء', 'بحضور', 'رئاسة', 'حكومة', 'الحكومة', 'البطلة', 'البطل', 'الذي', 'التي',
-  'أن', 'إن', 'كان', 'كانت', 'الرئيس',
+  'أن', 'إن', 'كان', 'كانت', 'الرئيس', 'واحد', 'اثنين', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة',
+  'مئة', 'مائة', 'ألف', 'آلاف',
 ];
 
 /** First names that are also frequent words: they continue a name but do not start one on their own. */
@@ -438,6 +439,14 @@ function wordsOf(text: string): Word[] {
     words.push({ text: raw, start: match.index, end: match.index + raw.length, norm: isWord ? normaliseArabic(raw) : raw, isWord });
   }
   return words;
+}
+
+/**
+ * A past-tense verb of three root letters (رفع, بحث, وقع) has no long vowel; transliterated
+ * names of three letters almost always have one (بري, كيا, بيل).
+ */
+function looksLikeVerb(word: string): boolean {
+  return word.length === 3 && !/[اوي]/u.test(word);
 }
 
 interface Analysis {
@@ -649,6 +658,8 @@ class Scanner {
     const word = this.words[index]!;
     const n = word.norm;
     if (!word.isWord || /\p{N}/u.test(n) || this.lexicon.breakers.has(n) || this.lexicon.descriptors.has(n)) return true;
+    // A breaker behind و ف ب ك ل (بثلاثة, وقال) is no name either.
+    if (!this.isKnownName(n)) for (const reading of readingsOf(word)) if (reading.cut > 0 && this.lexicon.breakers.has(reading.base)) return true;
     const match = this.matchAt(index, false);
     return Boolean(match && match.entry.kind !== 'PER');
   }
@@ -677,7 +688,8 @@ class Scanner {
       if (!word.isWord) break;
       const n = t === k ? word.norm.slice(cut) : word.norm;
       const listed = this.isKnownName(n);
-      if (afterSurname && !this.lexicon.connectors.has(n)) break;
+      // (Further ال-words may follow: مشعل الأحمد الجابر الصباح.)
+      if (afterSurname && !this.lexicon.connectors.has(n) && !n.startsWith('ال')) break;
       if (this.lexicon.connectors.has(n)) {
         const next = this.words[t + 1];
         if (!next?.isWord || this.blocked(t + 1)) break;
@@ -695,17 +707,20 @@ class Scanner {
         if (n[0] === 'ي' && n.length >= 4 && !'اوي'.includes(n[1]!)) break;
         // An unlisted ال-word continues a name only after a listed name word or a connector
         // (بشار الأسد, عبد العاطي): foreign names carry no article, and after a title it describes.
-        if (n.startsWith('ال') && !afterConnector && !lastListed) break;
+        // Right after a title's first name word it is a surname too (الشيخ مشعل الأحمد).
+        if (n.startsWith('ال') && !afterConnector && !lastListed && !afterSurname && !(afterTitle && t - k === 1)) break;
         if (!afterTitle && !afterConnector && !n.startsWith('ال')) break;
         // Ta marbuta or a pronoun suffix after two name words: a noun (… روتو ضرورة, حلفاءه);
         // one word earlier it is as often a surname (رمطان لعمامرة).
         if (t - k >= 2 && n.endsWith('ه')) break;
-        // Verbal nouns and plurals after a name: استعداد, مشاورات.
-        if (t > k && ((n.startsWith('است') && n.length >= 6) || (n.endsWith('ات') && n.length >= 5))) break;
+        // Verbal nouns and plurals: استعداد, مشاورات, ملفات.
+        if ((t > k && n.startsWith('است') && n.length >= 6) || (n.endsWith('ات') && n.length >= 5)) break;
         // After a listed name word, an unlisted one is the next phrase ("… غوتيريش ضرورة"),
         // unless it is an ال-surname (بدر محمد المير).
         if (lastListed && t - k >= 2 && !afterConnector && !n.startsWith('ال')) break;
-        if (++unknown > (afterTitle ? 3 : 1)) break;
+        if (looksLikeVerb(n) && t > k) break;
+        // Two unlisted words make most foreign names; a third is more often the next phrase.
+        if (++unknown > (afterTitle ? 2 : 1)) break;
       } else if (t > k && this.blocked(t)) break;
       lastListed = listed;
       // (After عبد the ال-word is the second half of a first name: عبد المجيد تبون.)
@@ -749,6 +764,7 @@ class Scanner {
       while (k < this.words.length && parts < 3) {
         const word = this.words[k]!;
         const listed = this.matchAt(k, false);
+        if (parts > 0 && looksLikeVerb(word.norm)) break; // "بنك إنجلترا رفع …"
         if (listed?.entry.kind === 'ORG') {
           k += listed.length;
           parts++;
@@ -760,6 +776,8 @@ class Scanner {
         k++;
         parts++;
       }
+      // A nisba after a proper name describes the organisation (جامعة أكسفورد البريطانية).
+      if (parts > 0 && this.matchAt(k, false)?.entry.kind === 'NISBA') closed = true;
     }
     while (!closed && k < this.words.length && parts < 5) {
       const word = this.words[k]!;
@@ -780,6 +798,12 @@ class Scanner {
           continue;
         }
         break;
+      }
+      if (parts === 1 && n.startsWith('وال') && n.length >= 6 && !this.lexicon.breakers.has(n.slice(1))) {
+        // "منظمة الأغذية والزراعة", "وزارة التجارة والصناعة": a second genitive joined by و.
+        k++;
+        parts++;
+        continue;
       }
       const closing = this.lexicon.closing.has(n);
       // (الدولي describes a player after a title but closes "صندوق النقد الدولي".)
