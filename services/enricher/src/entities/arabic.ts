@@ -102,7 +102,7 @@ const TITLES = [
   'وزيرة الخارجية', 'وزير الدفاع', 'وزيرة الدفاع', 'وزير الداخلية', 'وزير المالية', 'وزير الاقتصاد',
   'وزير الطاقة', 'وزير النفط', 'وزير التجارة', 'وزير الخزانة', 'وزير العدل', 'وزير الصحة', 'الملك', 'الملكة', 'الأمير',
   'الأميرة', 'ولي العهد', 'الشيخ', 'الشيخة', 'السلطان', 'الزعيم', 'زعيم', 'المستشار', 'المستشارة',
-  'السفير', 'السفيرة', 'سفير', 'المتحدث باسم', 'المتحدثة باسم', 'المتحدث الرسمي باسم', 'متحدث باسم', 'الأمين العام',
+  'السفير', 'السفيرة', 'سفير', 'شيخ', 'المتحدث باسم', 'المتحدثة باسم', 'المتحدث الرسمي باسم', 'متحدث باسم', 'الأمين العام',
   'الأمينة العامة', 'أمين عام', 'المدير العام', 'مدير عام', 'المدير التنفيذي', 'الرئيس التنفيذي', 'الرئيسة التنفيذية',
   'مدير', 'مديرة', 'المدير', 'المديرة', 'رئيس مجلس إدارة', 'المبعوث', 'المبعوثة', 'المبعوث الخاص', 'المندوب',
   'المندوبة', 'مندوب', 'القائد', 'قائد', 'الجنرال', 'اللواء', 'العقيد', 'المشير', 'البابا', 'الإمام', 'آية الله',
@@ -146,7 +146,7 @@ const ORGANISATIONS = [
   'اليويفا', 'أرامكو', 'غوغل', 'جوجل', 'أبل', 'مايكروسوفت', 'أمازون', 'ميتا', 'إنفيديا', 'سامسونغ', 'تويوتا',
   'بوينغ', 'إيرباص', 'الكونغرس', 'الكنيست', 'البنتاغون', 'ريال مدريد', 'اليونسكو', 'اليونيسف', 'الإنتربول',
   'آسيان', 'بريكس', 'مجلس الأمن', 'الأونروا', 'مانشستر سيتي', 'مانشستر يونايتد', 'يوفنتوس', 'تشيلسي',
-  'أرسنال', 'بايرن ميونخ', 'قوات الدعم السريع', 'هيونداي', 'هواوي', 'كيا', 'نيسان', 'شل', 'أدنوك',
+  'أرسنال', 'بايرن ميونخ', 'قوات الدعم السريع', 'تنظيم القاعدة', 'تنظيم الدولة', 'داعش', 'الأزهر', 'هيونداي', 'هواوي', 'كيا', 'نيسان', 'شل', 'أدنوك',
 ];
 
 /** Foreign and Arab leaders as Arabic news writes them, with a short form used alone. */
@@ -632,6 +632,15 @@ class Scanner {
         k += next.length; // "رئيسة البنك": a head without a name is part of the office
         continue;
       }
+      if (!next && word.norm.startsWith('ال') && !this.lexicon.breakers.has(word.norm)) {
+        // "وزيرة الانتقال الطاقي المغربية ليلى بنعلي": the portfolio, up to the nisba.
+        let nisba = k + 1;
+        while (nisba < k + 3 && this.words[nisba]?.isWord && this.words[nisba]!.norm.startsWith('ال') && this.matchAt(nisba)?.entry.kind !== 'NISBA') nisba++;
+        if (this.matchAt(nisba)?.entry.kind === 'NISBA') {
+          k = nisba;
+          continue;
+        }
+      }
       if (!skippedComplement && word.norm.startsWith('لل') && word.norm.length >= 5 && !next) {
         // "المبعوث الأمريكي للمناخ جون كيري": what the office is for.
         skippedComplement = true;
@@ -681,15 +690,17 @@ class Scanner {
     let unknown = 0;
     let afterConnector = false;
     let lastListed = known > 0;
+    let anyListed = lastListed;
     // An ال-surname ends an Arab name unless a connector follows (عبد العزيز بن سلمان).
     let afterSurname = false;
+    let surnameAfterConnector = false;
     for (let t = end; t < this.words.length && t - k < 6; t++) {
       const word = this.words[t]!;
       if (!word.isWord) break;
       const n = t === k ? word.norm.slice(cut) : word.norm;
       const listed = this.isKnownName(n);
       // (Further ال-words may follow: مشعل الأحمد الجابر الصباح.)
-      if (afterSurname && !this.lexicon.connectors.has(n) && !n.startsWith('ال')) break;
+      if (afterSurname && !this.lexicon.connectors.has(n) && (!n.startsWith('ال') || surnameAfterConnector)) break;
       if (this.lexicon.connectors.has(n)) {
         const next = this.words[t + 1];
         if (!next?.isWord || this.blocked(t + 1)) break;
@@ -706,9 +717,10 @@ class Scanner {
         if (t - k >= 2 && (n[0] === 'ب' || n[0] === 'ل' || n[0] === 'ك')) break;
         if (n[0] === 'ي' && n.length >= 4 && !'اوي'.includes(n[1]!)) break;
         // An unlisted ال-word continues a name only after a listed name word or a connector
-        // (بشار الأسد, عبد العاطي): foreign names carry no article, and after a title it describes.
+        // (بشار الأسد, عبد العاطي, خلدون خليفة المبارك): foreign names carry no article, and
+        // after a title it describes.
         // Right after a title's first name word it is a surname too (الشيخ مشعل الأحمد).
-        if (n.startsWith('ال') && !afterConnector && !lastListed && !afterSurname && !(afterTitle && t - k === 1)) break;
+        if (n.startsWith('ال') && !afterConnector && !anyListed && !afterSurname && !(afterTitle && t - k === 1)) break;
         if (!afterTitle && !afterConnector && !n.startsWith('ال')) break;
         // Ta marbuta or a pronoun suffix after two name words: a noun (… روتو ضرورة, حلفاءه);
         // one word earlier it is as often a surname (رمطان لعمامرة).
@@ -720,11 +732,16 @@ class Scanner {
         if (lastListed && t - k >= 2 && !afterConnector && !n.startsWith('ال')) break;
         if (looksLikeVerb(n) && t > k) break;
         // Two unlisted words make most foreign names; a third is more often the next phrase.
-        if (++unknown > (afterTitle ? 2 : 1)) break;
+        // (ال-surnames do not count: مشعل الأحمد الجابر الصباح.)
+        if (!n.startsWith('ال') && ++unknown > (afterTitle ? 2 : 1)) break;
       } else if (t > k && this.blocked(t)) break;
       lastListed = listed;
+      anyListed ||= listed;
       // (After عبد the ال-word is the second half of a first name: عبد المجيد تبون.)
       afterSurname = n.startsWith('ال') && this.words[t - 1]?.norm !== 'عبد';
+      // After أبو/بن + ال-word the name is complete (أحمد أبو الغيط); a chain of ال-names
+      // straight after a first name (مشعل الأحمد الجابر) may go on.
+      surnameAfterConnector = afterSurname && afterConnector;
       afterConnector = false;
       end = t + 1;
     }
