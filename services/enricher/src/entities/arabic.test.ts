@@ -159,4 +159,10 @@ describe('Arabic through the article extractor', () => {
     expect(entities.find((e) => e.type === 'person' && e.name === 'فلاديمير بوتين')).toMatchObject({ count: 2, aliases: ['بوتين'] });
     expect(entities.find((e) => e.type === 'person' && e.name === 'شي جين بينغ')).toBeDefined();
   });
+
+  it('counts "للأمم المتحدة" (preposition + article without its alef) under "الأمم المتحدة"', () => {
+    const text = 'قدمت الصين دعما للأمم المتحدة.\nوقالت الأمم المتحدة إنها ترحب بالدعم.';
+    const organisations = loadEntityExtractor().extract(text, 'arb').filter((e) => e.type === 'organization');
+    expect(organisations).toEqual([expect.objectContaining({ name: 'الأمم المتحدة', count: 2, aliases: ['لأمم المتحدة'] })]);
+  });
 });

@@ -256,8 +256,8 @@ const AMBIGUOUS_FIRST_NAMES = [
 /** Name words linking two parts of one name (محمد بن سلمان, عبد الله, أبو الغيط). */
 const CONNECTORS = ['بن', 'ابن', 'بنت', 'عبد', 'العبد', 'أبو', 'أبي', 'آل', 'ولد', 'دا', 'دي', 'فون', 'دير', 'فان'];
 
-/** Female first names and common Arab surnames that faker's lists lack (for this project). */
-const EXTRA_FIRST_NAMES = ['حسين', 'عمر', 'فاطمة', 'مريم', 'عائشة', 'زينب', 'سارة', 'ليلى', 'هدى', 'نادية', 'رانيا', 'سلمى', 'عمر', 'إبراهيم', 'عبد الله', 'عبد العزيز', 'عبد الرحمن'];
+/** Frequent first names (faker has only ten female ones) and surnames that faker's lists lack (for this project). */
+const EXTRA_FIRST_NAMES = ['حسين', 'عمر', 'فاطمة', 'مريم', 'عائشة', 'زينب', 'سارة', 'ليلى', 'هدى', 'نادية', 'رانيا', 'سلمى', 'إبراهيم', 'عبد الله', 'عبد العزيز', 'عبد الرحمن'];
 const EXTRA_LAST_NAMES = ['السيسي', 'الأسد', 'الحريري', 'الصدر', 'الكاظمي', 'الصفدي', 'عباس', 'زايد', 'حمد'];
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +285,6 @@ interface Lexicon {
   descriptors: Set<string>;
   nameTakingHeads: Set<string>;
   closing: Set<string>;
-  shortForms: Map<string, string>;
 }
 
 const stopwordLists = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
@@ -393,7 +392,6 @@ function lexiconFor(gazetteer: Gazetteer): Lexicon {
 
   const stopwords = (stopwordLists.ar ?? []).map(normaliseArabic).filter((word) => word !== 'بن');
   const breakers = new Set([...stopwords, ...NAME_BREAKERS.map(norm)]);
-  const shortForms = new Map<string, string>();
   const lexicon: Lexicon = {
     phrases,
     longestByFirst,
@@ -405,7 +403,6 @@ function lexiconFor(gazetteer: Gazetteer): Lexicon {
     descriptors: new Set(TITLE_DESCRIPTORS.map(norm)),
     nameTakingHeads: new Set(NAME_TAKING_HEADS.map(norm)),
     closing: new Set(CLOSING_ADJECTIVES.map(norm)),
-    shortForms,
   };
   lexicons.set(gazetteer, lexicon);
   return lexicon;
@@ -537,7 +534,11 @@ class Scanner {
     const first = this.words[from]!;
     const start = first.start + originalOffset(first.text, cut);
     const end = this.words[to - 1]!.end;
-    const mention: ArabicMention = { type, start, end, name: displayForm(this.text.slice(start, end)), ...extra };
+    const name = displayForm(this.text.slice(start, end));
+    const mention: ArabicMention = { type, start, end, name, ...extra };
+    // "للأمم المتحدة" starts after the preposition, at the article's ل whose alef is not written:
+    // the entity is "الأمم المتحدة", under which the same name elsewhere in the article counts.
+    if (cut > 0 && first.norm[cut - 1] === 'ل' && first.norm[cut] === 'ل' && !mention.canonical && !mention.place) mention.canonical = `ا${name}`;
     this.mentions.push(mention);
     this.covered.fill(1, from, to);
     return mention;
