@@ -112,27 +112,36 @@ const TITLES = [
   'المدرب', 'مدرب', 'النجم', 'النجمة', 'المهاجم', 'المدافع', 'الحارس', 'الملاكم', 'الملاكمة',
   'البطل', 'البطلة', 'العداء', 'العداءة', 'الكاتب', 'الكاتبة', 'الصحفي', 'الصحفية', 'الدكتور', 'الدكتورة', 'السيد',
   'السيدة', 'المرشح', 'المرشحة', 'نظيره', 'نظيرته', 'نظيرها', 'الفنان', 'الفنانة', 'المغني', 'المغنية', 'الممثل',
-  'الممثلة', 'المخرج', 'رئيسه', 'رئيسها',
+  'الممثلة', 'المخرج', 'رئيسه', 'رئيسها', 'الروائي', 'الشاعر', 'المحامي', 'الناشط', 'الباحث', 'الأستاذ',
+  'المعارض', 'القاضي', 'المحلل',
 ];
+
+/** The word for minister, which takes its portfolio as a genitive (وزير الإسكان). */
+const MINISTER = new Set(['وزير', 'وزيره', 'الوزير', 'الوزيره']);
 
 /** Words between a title and the name that describe the office ("الرئيس الأمريكي السابق …"). */
 const TITLE_DESCRIPTORS = [
   'السابق', 'السابقة', 'الأسبق', 'الأسبقة', 'الجديد', 'الجديدة', 'المنتخب', 'المنتخبة', 'الحالي', 'الحالية', 'المؤقت',
   'المؤقتة', 'الراحل', 'الراحلة', 'التنفيذي', 'التنفيذية', 'العام', 'العامة', 'الأول', 'الأولى', 'الأعلى', 'الخاص',
   'الخاصة', 'الأممي', 'الأممية', 'المكلف', 'المكلفة', 'المستقيل', 'المستقيلة', 'المخضرم', 'الشاب', 'الدولي', 'الدولية',
-  'المعتزل', 'الأسطوري', 'الرسمي', 'الرسمية', 'المعارض', 'المعارضة',
+  'المعتزل', 'الأسطوري', 'المختص', 'المعني', 'المسؤول', 'الرسمي', 'الرسمية', 'المعارض', 'المعارضة',
 ];
 
 /** Last words of names of organisations; with a genitive after them they name one. */
 const ORGANISATION_HEADS = [
   'وزارة', 'الوزارة', 'منظمة', 'المنظمة', 'حزب', 'الحزب', 'جامعة', 'الجامعة', 'شركة', 'الشركة', 'وكالة', 'الوكالة', 'مجلس',
   'المجلس', 'البنك', 'بنك', 'مصرف', 'المصرف', 'هيئة', 'الهيئة', 'حركة', 'جبهة', 'صندوق', 'اتحاد', 'الاتحاد', 'نادي',
-  'مؤسسة', 'المؤسسة', 'لجنة', 'اللجنة', 'محكمة', 'المحكمة', 'مجموعة', 'صحيفة', 'قناة', 'منتدى', 'رابطة', 'جمعية',
+  'مؤسسة', 'المؤسسة', 'اللجنة', 'محكمة', 'المحكمة', 'مجموعة', 'صحيفة', 'قناة', 'منتدى', 'رابطة', 'جمعية',
   'البرلمان', 'مركز', 'معهد', 'تحالف', 'التحالف', 'ائتلاف', 'الحرس', 'برنامج', 'مفوضية', 'الخطوط الجوية',
 ];
 
 /** Heads that take a proper name directly, not only a definite genitive (شركة أرامكو, نادي الهلال). */
 const NAME_TAKING_HEADS = ['شركة', 'وكالة', 'نادي', 'جامعة', 'مجموعة', 'صحيفة', 'قناة', 'حركة', 'بنك', 'مصرف', 'منظمة', 'جبهة', 'حزب', 'تحالف'];
+
+/** Heads naming one portfolio, so a single genitive; more words must be adjectives. */
+const SINGLE_GENITIVE_HEADS = new Set(['وزاره', 'الوزاره']);
+/** Adjectives after a ministry's portfolio (وزارة التعليم العالي, وزارة الشؤون الخارجية). */
+const PORTFOLIO_ADJECTIVES = new Set(['العالي', 'الخارجيه', 'الداخليه', 'الاجتماعيه', 'الاسلاميه', 'الدينيه', 'العامه', 'المدني']);
 
 /** Adjectives that usually end an organisation's name; "لـ" after them continues it (الاتحاد الدولي لكرة القدم). */
 const CLOSING_ADJECTIVES = [
@@ -148,7 +157,7 @@ const ORGANISATIONS = [
   'اليويفا', 'أرامكو', 'غوغل', 'جوجل', 'أبل', 'مايكروسوفت', 'أمازون', 'ميتا', 'إنفيديا', 'سامسونغ', 'تويوتا',
   'بوينغ', 'إيرباص', 'الكونغرس', 'الكنيست', 'البنتاغون', 'ريال مدريد', 'اليونسكو', 'اليونيسف', 'الإنتربول',
   'آسيان', 'بريكس', 'مجلس الأمن', 'الأونروا', 'مانشستر سيتي', 'مانشستر يونايتد', 'يوفنتوس', 'تشيلسي',
-  'أرسنال', 'بايرن ميونخ', 'قوات الدعم السريع', 'تنظيم القاعدة', 'تنظيم الدولة', 'داعش', 'الأزهر', 'هيونداي', 'هواوي', 'كيا', 'نيسان', 'شل', 'أدنوك',
+  'أرسنال', 'بايرن ميونخ', 'أتلتيكو مدريد', 'قوات الدعم السريع', 'تنظيم القاعدة', 'تنظيم الدولة', 'داعش', 'الأزهر', 'هيونداي', 'هواوي', 'كيا', 'نيسان', 'شل', 'أدنوك',
 ];
 
 /** Foreign and Arab leaders as Arabic news writes them, with a short form used alone. */
@@ -636,6 +645,11 @@ class Scanner {
         k += next.length; // "رئيسة البنك": a head without a name is part of the office
         continue;
       }
+      if (!next && k === i + match.length && MINISTER.has(this.words[k - 1]!.norm) && word.norm.startsWith('ال') && !this.lexicon.breakers.has(word.norm)) {
+        // "وزير الإسكان شريف الشربيني": the portfolio right after the word for minister.
+        k++;
+        continue;
+      }
       if (!next && word.norm.startsWith('ال') && !this.lexicon.breakers.has(word.norm)) {
         // "وزيرة الانتقال الطاقي المغربية ليلى بنعلي": the portfolio, up to the nisba.
         let nisba = k + 1;
@@ -661,7 +675,11 @@ class Scanner {
       }
       break;
     }
-    const end = this.name(k, 0, true, 0);
+    let end = this.name(k, 0, true, 0);
+    // One unlisted word in the shape of a present or future verb is the predicate, not a name
+    // ("الوزير المختص سيقدم …"); names of that shape come with a second word (سيريل رامافوزا).
+    const only = this.words[k];
+    if (end === k + 1 && only && !this.isKnownName(only.norm) && /^(?:س?[يتن])/u.test(only.norm) && only.norm.length >= 5) end = k;
     if (end > k) this.emit('PER', k, 0, end);
     return end > k ? end : k;
   }
@@ -723,8 +741,9 @@ class Scanner {
         // An unlisted ال-word continues a name only after a listed name word or a connector
         // (بشار الأسد, عبد العاطي, خلدون خليفة المبارك): foreign names carry no article, and
         // after a title it describes.
-        // Right after a title's first name word it is a surname too (الشيخ مشعل الأحمد).
-        if (n.startsWith('ال') && !afterConnector && !anyListed && !afterSurname && !(afterTitle && t - k === 1)) break;
+        // After a title's unlisted first name word, a chain of ال-names is one (الشيخ مشعل الأحمد الجابر).
+        const chainFollows = Boolean(this.words[t + 1]?.norm.startsWith('ال'));
+        if (n.startsWith('ال') && !afterConnector && !anyListed && !afterSurname && !(afterTitle && t - k === 1 && chainFollows)) break;
         if (!afterTitle && !afterConnector && !n.startsWith('ال')) break;
         // Ta marbuta or a pronoun suffix after two name words: a noun (… روتو ضرورة, حلفاءه);
         // one word earlier it is as often a surname (رمطان لعمامرة).
@@ -805,6 +824,10 @@ class Scanner {
       if (!word.isWord) break;
       const n = word.norm;
       const listed = this.matchAt(k, false);
+      // "وتنافس الشركة غوغل": a definite head before a listed name is another phrase.
+      if (parts === 0 && head.startsWith('ال') && listed?.entry.kind === 'ORG') return i;
+      // A ministry takes one genitive (وزارة التعليم), then only adjectives: not "… الدراسة".
+      if (parts === 1 && SINGLE_GENITIVE_HEADS.has(head) && !(listed && listed.entry.kind !== 'TITLE') && !this.lexicon.closing.has(n) && !PORTFOLIO_ADJECTIVES.has(n) && !n.startsWith('وال')) break;
       if (listed && (listed.entry.kind === 'NISBA' || listed.entry.kind === 'LOC' || listed.entry.kind === 'ORG')) {
         k += listed.length;
         parts++;
