@@ -437,6 +437,7 @@ function readingsOf(word: Word): Analysis[] {
   return (word.readings ??= analyses(word.norm));
 }
 
+// Letters with their tashkeel and tatweel (and a trailing + for أوبك+), or one other symbol.
 const WORD = /[\p{L}\p{M}\p{N}\u0640]+(?:\+)?|[^\s]/gu;
 
 function wordsOf(text: string): Word[] {
