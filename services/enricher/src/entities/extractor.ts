@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { individualLanguageOf, toIso1 } from '@newsflow/contracts';
 import { fileURLToPath } from 'node:url';
+import { arabicMentions } from './arabic';
 import { ENTITY_TYPES } from './features';
 import { type Gazetteer, type PlaceEntry, loadFeatureGazetteer, loadGazetteer } from './gazetteer';
 import { identify } from './identity';
@@ -301,7 +302,15 @@ export class ArticleEntityExtractor implements EntityExtractor {
   private findMentions(text: string, language: string): Mention[] {
     // Callers pass what the detector emits (cmn, arb, pes); a macrolanguage code (zho) works too.
     const gazetteer = loadGazetteer([language]);
-    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer, language);
+    if (!isMostlyCased(text)) {
+      // Arabic has rules and lists for people and organisations too (arabic.ts); other uncased scripts get countries only.
+      if (language === 'arb') {
+        return arabicMentions(text, gazetteer).map(({ type, start, end, name, place, canonical }) => ({
+          type, start, end, tokens: [{ text: name, start, end }], ...(place ? { place } : {}), ...(canonical ? { canonical } : {}),
+        }));
+      }
+      return this.substringPlaces(text, gazetteer, language);
+    }
     const tokens = tokenize(text);
     const sentences = splitSentences(text, tokens);
     const ownModel = this.modelFor(language);
