@@ -3,13 +3,17 @@
  * Headline: micro P/R/F1 over PER/ORG/LOC on CoNLL-2003 English validation; MISC and the 4-type
  * figure on their own lines; WikiANN German dev as a sanity run; extraction speed on 800-word
  * English articles. Exits 1 when the headline micro F1 is below MIN_MICRO_F1.
+ * Chinese: the character tagger on the held-out part of People's Daily (conll.ts isHeldOut), per
+ * sentence and through the whole extractor on articles of held-out sentences, and its speed.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EntityScorer, readNerJsonl, scoresOf } from '../services/enricher/src/entities/conll';
 import { loadFeatureGazetteer } from '../services/enricher/src/entities/gazetteer';
 import { loadModelFile } from '../services/enricher/src/entities/model';
-import { tagDocument } from '../services/enricher/src/entities/tagger';
+import { labelIndex } from '../services/enricher/src/entities/features';
+import { HAN_FEATURES } from '../services/enricher/src/entities/han-features';
+import { tagDocument, tagWithFeatureSet } from '../services/enricher/src/entities/tagger';
 import { loadEntityExtractor, modelPath } from '../services/enricher/src/entities/index';
 
 const MIN_MICRO_F1 = 0.75;
@@ -84,7 +88,82 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 console.log(`\nspeed: ${articles.length} articles of 800 words, best of ${ROUNDS} rounds: ${bestMs.toFixed(3)} ms/article wall, ${bestCpuMs.toFixed(3)} ms/article CPU; ${entities} entities`);
 
+// Chinese. The file has no article boundaries, so each sentence is its own document and
+// isHeldOut keeps one sentence in ten; "articles" are runs of ARTICLE_SENTENCES consecutive
+// held-out sentences, one a line, characters joined without spaces as Chinese is written.
+const ARTICLE_SENTENCES = 10;
+const zhSentences = readNerJsonl(path.join(dataDir, 'peoplesdaily-zh.train.jsonl'), 'heldout').flat();
+const zhModel = loadModelFile(modelPath('cmn'));
+const zhTagger = new EntityScorer();
+const zhTagged = tagWithFeatureSet(HAN_FEATURES, zhSentences.map((s) => s.tokens), zhModel, zhModel.transitions, loadFeatureGazetteer('cmn'));
+zhSentences.forEach((sentence, index) => zhTagger.add(sentence.labels, zhTagged[index]!));
+printTable(`People's Daily held-out part, character tagger (${zhSentences.length} sentences)`, zhTagger, HEADLINE_TYPES);
+
+const zhArticle = new EntityScorer();
+for (let first = 0; first < zhSentences.length; first += ARTICLE_SENTENCES) {
+  const group = zhSentences.slice(first, first + ARTICLE_SENTENCES);
+  // UTF-16 offset of every token start, and which sentence and token it is.
+  const tokenAt = new Map<number, { sentence: number; token: number }>();
+  const tokenEnds = new Map<number, { sentence: number; token: number }>();
+  let offset = 0;
+  group.forEach((sentence, s) => {
+    sentence.tokens.forEach((token, t) => {
+      tokenAt.set(offset, { sentence: s, token: t });
+      offset += token.length;
+      tokenEnds.set(offset, { sentence: s, token: t });
+    });
+    offset += 1; // the '\n'
+  });
+  const text = group.map((sentence) => sentence.tokens.join('')).join('\n');
+  const predicted = group.map((sentence) => new Int32Array(sentence.tokens.length));
+  for (const mention of extractor.mentions(text, 'cmn')) {
+    const from = tokenAt.get(mention.start);
+    const to = tokenEnds.get(mention.end);
+    const labels = from && to && from.sentence === to.sentence ? predicted[from.sentence]! : undefined;
+    if (!from || !to || !labels || labels.subarray(from.token, to.token + 1).some((label) => label !== 0)) {
+      // Not on token boundaries, across a line or overlapping another mention: wrong by definition.
+      zhArticle.counts.get(mention.type)!.predicted++;
+      continue;
+    }
+    labels.fill(labelIndex.get(`I-${mention.type}`)!, from.token, to.token + 1);
+    labels[from.token] = labelIndex.get(`B-${mention.type}`)!;
+  }
+  group.forEach((sentence, s) => zhArticle.add(sentence.labels, predicted[s]!));
+}
+printTable(`People's Daily held-out part, whole extractor on ${Math.ceil(zhSentences.length / ARTICLE_SENTENCES)} articles of ${ARTICLE_SENTENCES} sentences`, zhArticle, HEADLINE_TYPES);
+
+// Speed on ~1,500-character Chinese articles of held-out sentences, measured like English's.
+const zhArticles: string[] = [];
+let zhLines: string[] = [];
+let zhChars = 0;
+for (const sentence of zhSentences) {
+  zhLines.push(sentence.tokens.join(''));
+  zhChars += sentence.tokens.length;
+  if (zhChars >= 1500) {
+    zhArticles.push(zhLines.join('\n'));
+    zhLines = [];
+    zhChars = 0;
+  }
+}
+for (const article of zhArticles) extractor.extract(article, 'cmn'); // warm-up (JIT)
+let zhBestMs = Infinity;
+let zhBestCpuMs = Infinity;
+let zhEntities = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  zhEntities = 0;
+  for (const article of zhArticles) zhEntities += extractor.extract(article, 'cmn').length;
+  const cpu = process.cpuUsage(cpuBefore);
+  zhBestMs = Math.min(zhBestMs, (performance.now() - started) / zhArticles.length);
+  zhBestCpuMs = Math.min(zhBestCpuMs, (cpu.user + cpu.system) / 1000 / zhArticles.length);
+}
+const zhMeanChars = zhArticles.reduce((sum, article) => sum + article.length, 0) / zhArticles.length;
+console.log(`\nspeed (Chinese): ${zhArticles.length} articles of ~${Math.round(zhMeanChars)} characters, best of ${ROUNDS} rounds: ${zhBestMs.toFixed(3)} ms/article wall, ${zhBestCpuMs.toFixed(3)} ms/article CPU; ${zhEntities} entities`);
+
 const headline = english.micro(HEADLINE_TYPES);
+const chinese = zhArticle.micro(HEADLINE_TYPES);
+const chineseTagger = zhTagger.micro(HEADLINE_TYPES);
 const round = (value: number): number => Math.round(value * 10000) / 10000;
 const passed = headline.f1 >= MIN_MICRO_F1;
 if (!passed) console.log(`FAIL: micro F1 (PER/ORG/LOC) ${headline.f1.toFixed(4)} < ${MIN_MICRO_F1}`);
@@ -101,6 +180,14 @@ console.log(
     f1_de: round(german.micro(HEADLINE_TYPES).f1),
     ms_per_article: Math.round(bestCpuMs * 1000) / 1000,
     ms_per_article_wall: Math.round(bestMs * 1000) / 1000,
+    f1_cmn: round(chinese.f1),
+    precision_cmn: round(chinese.precision),
+    recall_cmn: round(chinese.recall),
+    f1_cmn_tagger: round(chineseTagger.f1),
+    precision_cmn_tagger: round(chineseTagger.precision),
+    recall_cmn_tagger: round(chineseTagger.recall),
+    ms_per_article_cmn: Math.round(zhBestCpuMs * 1000) / 1000,
+    ms_per_article_cmn_wall: Math.round(zhBestMs * 1000) / 1000,
   }),
 );
 process.exit(passed ? 0 : 1);

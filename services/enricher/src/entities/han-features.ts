@@ -219,7 +219,7 @@ const enum H {
   Bias = 101, Char, Previous, Previous2, Next, Next2, BigramPrevious2, BigramPrevious, BigramNext, BigramNext2,
   SkipBigram, TrigramLeft, TrigramMiddle, TrigramRight, Classes, PositionLength, PositionChar, Word, WordPosition,
   PreviousWord, NextWord, Lexicon, PreviousLexicon, NextLexicon, WordEndLexicon, Country, PreviousCountry, NextCountry,
-  CountryChar,
+  CountryChar, PositionPattern, Previous2Lexicon, Next2Lexicon, PreviousWordWord, WordNextWord,
 }
 
 const key = (template: H, value: number): number => combine(template, value);
@@ -259,11 +259,18 @@ export function hanTokenFeatures(info: HanSentenceInfo, i: number, out: Uint32Ar
   out[n++] = combine(key(H.WordPosition, info.word[i]!), position);
   out[n++] = key(H.PreviousWord, info.previousWord[i]!);
   out[n++] = key(H.NextWord, info.nextWord[i]!);
+  out[n++] = combine(key(H.PreviousWordWord, info.previousWord[i]!), info.word[i]!);
+  out[n++] = combine(key(H.WordNextWord, info.word[i]!), info.nextWord[i]!);
+  const before = i > 0 ? info.position[i - 1]! : 4;
+  const after = i + 1 < info.length ? info.position[i + 1]! : 4;
+  out[n++] = key(H.PositionPattern, (before << 6) | (position << 3) | after);
 
   const lexicon = info.lexicon;
   if (lexicon[at]) out[n++] = key(H.Lexicon, (lexicon[at]! << 2) | position);
   if (lexicon[at - 1]) out[n++] = key(H.PreviousLexicon, lexicon[at - 1]!);
   if (lexicon[at + 1]) out[n++] = key(H.NextLexicon, lexicon[at + 1]!);
+  if (lexicon[at - 2]) out[n++] = key(H.Previous2Lexicon, lexicon[at - 2]!);
+  if (lexicon[at + 2]) out[n++] = key(H.Next2Lexicon, lexicon[at + 2]!);
   if (info.wordEndLexicon[i]) out[n++] = key(H.WordEndLexicon, (info.wordEndLexicon[i]! << 2) | position);
 
   const country = info.country[i]!;
