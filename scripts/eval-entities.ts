@@ -12,8 +12,8 @@ import { EntityScorer, readNerJsonl, scoresOf } from '../services/enricher/src/e
 import { loadFeatureGazetteer } from '../services/enricher/src/entities/gazetteer';
 import { loadModelFile } from '../services/enricher/src/entities/model';
 import { labelIndex } from '../services/enricher/src/entities/features';
-import { HAN_FEATURES } from '../services/enricher/src/entities/han-features';
-import { tagDocument, tagWithFeatureSet } from '../services/enricher/src/entities/tagger';
+import { tagHanSentences } from '../services/enricher/src/entities/han-tagger';
+import { tagDocument } from '../services/enricher/src/entities/tagger';
 import { loadEntityExtractor, modelPath } from '../services/enricher/src/entities/index';
 
 const MIN_MICRO_F1 = 0.75;
@@ -95,7 +95,7 @@ const ARTICLE_SENTENCES = 10;
 const zhSentences = readNerJsonl(path.join(dataDir, 'peoplesdaily-zh.train.jsonl'), 'heldout').flat();
 const zhModel = loadModelFile(modelPath('cmn'));
 const zhTagger = new EntityScorer();
-const zhTagged = tagWithFeatureSet(HAN_FEATURES, zhSentences.map((s) => s.tokens), zhModel, zhModel.transitions, loadFeatureGazetteer('cmn'));
+const zhTagged = tagHanSentences(zhSentences.map((s) => s.tokens), zhModel, loadFeatureGazetteer('cmn'));
 zhSentences.forEach((sentence, index) => zhTagger.add(sentence.labels, zhTagged[index]!));
 printTable(`People's Daily held-out part, character tagger (${zhSentences.length} sentences)`, zhTagger, HEADLINE_TYPES);
 

@@ -159,48 +159,60 @@ export function describeHanSentence(tokens: readonly string[], gazetteer: Gazett
   };
   info.chars.fill(START, 0, PAD);
   info.chars.fill(END, PAD + length);
-  // Normalised text and, per UTF-16 unit, the token it belongs to (to map ICU's word offsets back).
-  let normalised = '';
-  const tokenOfUnit: number[] = [];
+  // Normalised text and, when some token is two units, the token each unit belongs to (to map
+  // ICU's word offsets back); the usual case of one unit per token needs no map.
+  const codes: number[] = [];
+  let tokenOfUnit: Int32Array | undefined;
   for (let i = 0; i < length; i++) {
     const token = tokens[i]!;
     let hash = FNV_OFFSET;
     for (let unit = 0; unit < token.length; unit++) {
       const code = normalisedCode(token.charCodeAt(unit));
       hash = Math.imul(hash ^ code, FNV_PRIME);
-      normalised += String.fromCharCode(code);
-      tokenOfUnit.push(i);
+      codes.push(code);
     }
+    if (token.length !== 1 && !tokenOfUnit) tokenOfUnit = new Int32Array(0);
     const first = token.charCodeAt(0);
     info.chars[i + PAD] = hash >>> 0;
     info.classes[i + PAD] = classOf(normalisedCode(first));
     info.lexicon[i + PAD] = lexiconBits.get(first) ?? 0;
   }
-
-  // ICU words: each character's position in its word and the word's hash.
-  const words: Array<{ start: number; end: number; hash: number }> = [];
-  for (const { segment, index } of segmenter.segment(normalised)) {
-    const start = tokenOfUnit[index]!;
-    const end = tokenOfUnit[index + segment.length - 1]! + 1;
-    words.push({ start, end, hash: hashString(segment) });
+  if (tokenOfUnit) {
+    tokenOfUnit = new Int32Array(codes.length);
+    let unit = 0;
+    for (let i = 0; i < length; i++) for (let k = 0; k < tokens[i]!.length; k++) tokenOfUnit[unit++] = i;
   }
-  for (let w = 0; w < words.length; w++) {
-    const { start, end, hash } = words[w]!;
-    const before = w > 0 ? words[w - 1]!.hash : NO_WORD;
-    const after = w + 1 < words.length ? words[w + 1]!.hash : NO_WORD;
+  let normalised = '';
+  for (let from = 0; from < codes.length; from += 4096) normalised += String.fromCharCode(...codes.slice(from, from + 4096));
+
+  // ICU words: each character's position in its word, the word's hash and its neighbours'.
+  const wordStart: number[] = [];
+  const wordHash: number[] = [];
+  for (const { segment, index } of segmenter.segment(normalised)) {
+    wordStart.push(tokenOfUnit ? tokenOfUnit[index]! : index);
+    wordHash.push(hashString(segment));
+  }
+  wordStart.push(length);
+  for (let w = 0; w + 1 < wordStart.length; w++) {
+    const start = wordStart[w]!;
+    const end = wordStart[w + 1]!;
+    const hash = wordHash[w]!;
+    const before = w > 0 ? wordHash[w - 1]! : NO_WORD;
+    const after = w + 2 < wordStart.length ? wordHash[w + 1]! : NO_WORD;
     const endLexicon = info.lexicon[end - 1 + PAD]!;
+    const wordLength = Math.min(end - start, 7);
     for (let i = start; i < end; i++) {
       info.position[i] = end - start === 1 ? WordPosition.Single : i === start ? WordPosition.Begin : i === end - 1 ? WordPosition.End : WordPosition.Middle;
       info.word[i] = hash;
       info.previousWord[i] = before;
       info.nextWord[i] = after;
-      info.wordLength[i] = Math.min(end - start, 7);
+      info.wordLength[i] = wordLength;
       info.wordEndLexicon[i] = endLexicon;
     }
   }
 
   // Country names, longest first, left to right (only when every token is one unit, the usual case).
-  if (normalised.length === length) {
+  if (!tokenOfUnit) {
     const countries = hanCountryNames(gazetteer);
     const text = tokens.join('');
     for (let i = 0; i < length; i++) {
@@ -224,9 +236,33 @@ const enum H {
 
 const key = (template: H, value: number): number => combine(template, value);
 
-/** Feature keys of character `i` (at most 32). */
+/**
+ * Roles a character plays for the token being tagged: itself, the one before, two before, the
+ * one after, two after (the order of the templates Char … Next2). A feature that depends on
+ * one character only has one key per role, so a tagger can cache its weights per character
+ * (news text repeats characters a lot) instead of looking them up per token.
+ */
+export const CHAR_ROLES = 5;
+/** Offset of each role's character from the token tagged, in role order. */
+export const CHAR_ROLE_OFFSETS = [0, -1, -2, 1, 2] as const;
+/** Boundary slots around the characters in HanSentenceInfo.chars. */
+export const HAN_PAD = PAD;
+
+/** The key of the one-character feature of `charHash` in `role`. */
+export function charRoleKey(role: number, charHash: number): number {
+  return key(H.Char + role, charHash);
+}
+
+/** Feature keys of character `i` (at most 40): the one-character ones, then hanContextFeatures. */
 export function hanTokenFeatures(info: HanSentenceInfo, i: number, out: Uint32Array): number {
-  let n = 0;
+  const at = i + PAD;
+  for (let role = 0; role < CHAR_ROLES; role++) out[role] = charRoleKey(role, info.chars[at + CHAR_ROLE_OFFSETS[role]!]!);
+  return hanContextFeatures(info, i, out, CHAR_ROLES);
+}
+
+/** The features of character `i` that are not one-character features, written from `start`. */
+export function hanContextFeatures(info: HanSentenceInfo, i: number, out: Uint32Array, start = 0): number {
+  let n = start;
   const c = info.chars;
   const at = i + PAD;
   const p2 = c[at - 2]!;
@@ -237,11 +273,6 @@ export function hanTokenFeatures(info: HanSentenceInfo, i: number, out: Uint32Ar
   const position = info.position[i]!;
 
   out[n++] = key(H.Bias, 0);
-  out[n++] = key(H.Char, c0);
-  out[n++] = key(H.Previous, p1);
-  out[n++] = key(H.Previous2, p2);
-  out[n++] = key(H.Next, n1);
-  out[n++] = key(H.Next2, n2);
   out[n++] = combine(key(H.BigramPrevious2, p2), p1);
   out[n++] = combine(key(H.BigramPrevious, p1), c0);
   out[n++] = combine(key(H.BigramNext, c0), n1);
