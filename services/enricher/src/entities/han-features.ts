@@ -8,9 +8,13 @@
  * model trained on these features says so in its header (featureSet "han", version below).
  * Changing a template changes the model's meaning: bump HAN_FEATURE_SET_VERSION and retrain.
  */
-import { combine, hashString } from './features';
+import * as featureModule from './features';
 import type { Gazetteer, PlaceEntry } from './gazetteer';
 import type { FeatureSet } from './tagger';
+
+// Module-level copies of imported bindings: loaders such as tsx compile imports to getter calls,
+// which cost a call per use in the per-character loops below.
+const { combine, hashString } = featureModule;
 
 export const HAN_FEATURE_SET_VERSION = 1;
 /** The `featureSet` value in the header of a model trained on these features. */
@@ -253,14 +257,35 @@ export function charRoleKey(role: number, charHash: number): number {
   return key(H.Char + role, charHash);
 }
 
-/** Feature keys of character `i` (at most 40): the one-character ones, then hanContextFeatures. */
+/** Feature keys of character `i` (at most 40): the one-character ones, hanContextFeatures, hanWordFeatures. */
 export function hanTokenFeatures(info: HanSentenceInfo, i: number, out: Uint32Array): number {
   const at = i + PAD;
   for (let role = 0; role < CHAR_ROLES; role++) out[role] = charRoleKey(role, info.chars[at + CHAR_ROLE_OFFSETS[role]!]!);
-  return hanContextFeatures(info, i, out, CHAR_ROLES);
+  return hanWordFeatures(info, i, out, hanContextFeatures(info, i, out, CHAR_ROLES));
 }
 
-/** The features of character `i` that are not one-character features, written from `start`. */
+/**
+ * The features of character `i` that depend only on its ICU word and that word's neighbours,
+ * so are the same for every character of the word: a tagger can score them once per word.
+ */
+export function hanWordFeatures(info: HanSentenceInfo, i: number, out: Uint32Array, start = 0): number {
+  let n = start;
+  const word = info.word[i]!;
+  out[n++] = key(H.Word, word);
+  out[n++] = key(H.PreviousWord, info.previousWord[i]!);
+  out[n++] = key(H.NextWord, info.nextWord[i]!);
+  out[n++] = combine(key(H.PreviousWordWord, info.previousWord[i]!), word);
+  out[n++] = combine(key(H.WordNextWord, word), info.nextWord[i]!);
+  return n;
+}
+
+/** True when character `i` starts an ICU word (so hanWordFeatures change here). */
+export function startsHanWord(info: HanSentenceInfo, i: number): boolean {
+  const position = info.position[i]!;
+  return position === WordPosition.Begin || position === WordPosition.Single;
+}
+
+/** The features of character `i` that are neither one-character nor word features, written from `start`. */
 export function hanContextFeatures(info: HanSentenceInfo, i: number, out: Uint32Array, start = 0): number {
   let n = start;
   const c = info.chars;
@@ -286,12 +311,7 @@ export function hanContextFeatures(info: HanSentenceInfo, i: number, out: Uint32
 
   out[n++] = key(H.PositionLength, (position << 3) | info.wordLength[i]!);
   out[n++] = combine(key(H.PositionChar, position), c0);
-  out[n++] = key(H.Word, info.word[i]!);
   out[n++] = combine(key(H.WordPosition, info.word[i]!), position);
-  out[n++] = key(H.PreviousWord, info.previousWord[i]!);
-  out[n++] = key(H.NextWord, info.nextWord[i]!);
-  out[n++] = combine(key(H.PreviousWordWord, info.previousWord[i]!), info.word[i]!);
-  out[n++] = combine(key(H.WordNextWord, info.word[i]!), info.nextWord[i]!);
   const before = i > 0 ? info.position[i - 1]! : 4;
   const after = i + 1 < info.length ? info.position[i + 1]! : 4;
   out[n++] = key(H.PositionPattern, (before << 6) | (position << 3) | after);

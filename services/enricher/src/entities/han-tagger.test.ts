@@ -42,6 +42,15 @@ describe('the shipped Chinese tagger', () => {
     expect(fast.map((labels) => [...labels])).toEqual(generic.map((labels) => [...labels]));
   });
 
+  it('stays exact when the per-character table fills up and for an over-long sentence', () => {
+    // 6,000 distinct characters in sentences of 100, then one sentence of 5,000: the table is emptied between sentences.
+    const characters = Array.from({ length: 6000 }, (_, k) => String.fromCharCode(0x4e00 + k));
+    const sentences = [...Array.from({ length: 60 }, (_, k) => characters.slice(k * 100, k * 100 + 100)), characters.slice(0, 5000)];
+    const fast = tagHanSentences(sentences, model, featureGazetteer);
+    const generic = tagWithFeatureSet(HAN_FEATURES, sentences, model, model.transitions, featureGazetteer);
+    expect(fast.map((labels) => [...labels])).toEqual(generic.map((labels) => [...labels]));
+  });
+
   it('finds people, places and organisations with their offsets', () => {
     const text = '国家主席习近平在北京会见了朝鲜劳动党委员长金正恩。';
     const { mentions } = hanMentions(text, model, featureGazetteer, gazetteer);

@@ -3,21 +3,22 @@
  * character is one token, tagged spans become mentions with UTF-16 offsets into the text, and
  * spans that are a country's name get the country (so they resolve to an ISO code).
  */
-import { ENTITY_TYPES, LABEL_COUNT } from './features';
+import * as featureModule from './features';
 import type { Gazetteer, PlaceEntry } from './gazetteer';
-import {
-  CHAR_ROLES,
-  CHAR_ROLE_OFFSETS,
-  HAN_FEATURE_SET,
-  HAN_PAD,
-  charRoleKey,
-  countryAt,
-  describeHanSentence,
-  hanContextFeatures,
-  hanCountryNames,
-} from './han-features';
-import { type FrozenModel, viterbi } from './model';
-import { MAX_FEATURES_PER_TOKEN, labelsToSpans } from './tagger';
+import * as hanFeatureModule from './han-features';
+import * as modelModule from './model';
+import type { FrozenModel } from './model';
+import * as taggerModule from './tagger';
+
+// Module-level copies of imported bindings: loaders such as tsx compile imports to getter calls,
+// which cost a call per use in the per-character loops below.
+const { ENTITY_TYPES, LABEL_COUNT } = featureModule;
+const {
+  CHAR_ROLES, CHAR_ROLE_OFFSETS, HAN_FEATURE_SET, HAN_PAD, charRoleKey, countryAt, describeHanSentence, hanContextFeatures,
+  hanCountryNames, hanTokenFeatures, hanWordFeatures, startsHanWord,
+} = hanFeatureModule;
+const { viterbi } = modelModule;
+const { MAX_FEATURES_PER_TOKEN, labelsToSpans } = taggerModule;
 
 /** A character of the text as the tagger sees it. */
 export interface HanToken {
@@ -92,35 +93,69 @@ export function splitHanSentences(text: string): HanToken[][] {
   return sentences;
 }
 
-/** About 360 bytes per character: the cap bounds the cache to some 7 MB per model (Chinese news uses a few thousand characters). */
-const CHAR_CACHE_LIMIT = 20_000;
-const charScoreCaches = new WeakMap<FrozenModel, Map<number, Float64Array>>();
+/**
+ * Summed weights of each character's one-character feature in every role (CHAR_ROLES ×
+ * LABEL_COUNT values), per model, in an open-addressing table keyed by the character's hash: a
+ * typed-array probe costs a fraction of a Map lookup keyed by a 32-bit number. Chinese news
+ * uses a few thousand distinct characters; the table is emptied when it is half full, which
+ * bounds it to CHAR_TABLE_SLOTS × 360 bytes (3 MB).
+ */
+const CHAR_TABLE_SLOTS = 1 << 13;
+class CharScoreTable {
+  private readonly keys = new Uint32Array(CHAR_TABLE_SLOTS);
+  private readonly used = new Uint8Array(CHAR_TABLE_SLOTS);
+  readonly scores = new Float64Array(CHAR_TABLE_SLOTS * CHAR_ROLES * LABEL_COUNT);
+  private size = 0;
+  private readonly keyBuffer = new Uint32Array(1);
 
-/** Summed weights of a character's one-character feature in each role (CHAR_ROLES × LABEL_COUNT), cached per model. */
-function charScores(model: FrozenModel, cache: Map<number, Float64Array>, charHash: number, keyBuffer: Uint32Array): Float64Array {
-  let scores = cache.get(charHash);
-  if (scores) return scores;
-  scores = new Float64Array(CHAR_ROLES * LABEL_COUNT);
-  for (let role = 0; role < CHAR_ROLES; role++) {
-    keyBuffer[0] = charRoleKey(role, charHash);
-    model.score(keyBuffer, 1, scores, role * LABEL_COUNT);
+  constructor(private readonly model: FrozenModel) {}
+
+  /**
+   * Makes room for `count` more characters, emptying the table when needed. Called before a
+   * sentence's rows are looked up, so no row handed out for the sentence is overwritten.
+   */
+  reserve(count: number): void {
+    if (this.size + count <= CHAR_TABLE_SLOTS / 2) return;
+    this.used.fill(0);
+    this.size = 0;
   }
-  if (cache.size >= CHAR_CACHE_LIMIT) cache.clear();
-  cache.set(charHash, scores);
-  return scores;
+
+  /** Offset into `scores` of the row of `charHash`, computed on first use. */
+  rowOf(charHash: number): number {
+    const mask = CHAR_TABLE_SLOTS - 1;
+    let slot = charHash & mask;
+    while (this.used[slot] === 1) {
+      if (this.keys[slot] === charHash) return slot * CHAR_ROLES * LABEL_COUNT;
+      slot = (slot + 1) & mask;
+    }
+    this.used[slot] = 1;
+    this.keys[slot] = charHash;
+    this.size++;
+    const row = slot * CHAR_ROLES * LABEL_COUNT;
+    for (let role = 0; role < CHAR_ROLES; role++) {
+      this.keyBuffer[0] = charRoleKey(role, charHash);
+      this.model.score(this.keyBuffer, 1, this.scores, row + role * LABEL_COUNT);
+    }
+    return row;
+  }
 }
+
+const charTables = new WeakMap<FrozenModel, CharScoreTable>();
 
 /**
  * IOB2 label indices for sentences of one character per token. The same features and weights
  * as tagWithFeatureSet(HAN_FEATURES, …), with the one-character features' weights cached per
- * character: a third of the lookups of a token then cost a Map hit per character instead.
+ * character and the word features' weights summed once per ICU word: ten of a character's
+ * thirty-odd lookups then cost a Map hit per character and a fraction of a lookup per word.
  */
 export function tagHanSentences(sentences: readonly (readonly string[])[], model: FrozenModel, featureGazetteer: Gazetteer): Int32Array[] {
   const L = LABEL_COUNT;
-  let cache = charScoreCaches.get(model);
-  if (!cache) charScoreCaches.set(model, (cache = new Map()));
+  let table = charTables.get(model);
+  if (!table) charTables.set(model, (table = new CharScoreTable(model)));
+  const charScores = table.scores;
   const features = new Uint32Array(MAX_FEATURES_PER_TOKEN);
-  const keyBuffer = new Uint32Array(1);
+  const wordScores = new Float64Array(L);
+  let rows = new Int32Array(0);
   const results: Int32Array[] = [];
   for (const tokens of sentences) {
     const length = tokens.length;
@@ -128,16 +163,26 @@ export function tagHanSentences(sentences: readonly (readonly string[])[], model
     results.push(labels);
     if (length === 0) continue;
     const info = describeHanSentence(tokens, featureGazetteer);
-    const rows = Array.from(info.chars, (charHash) => charScores(model, cache, charHash, keyBuffer));
     const emissions = new Float64Array(length * L);
+    if (info.chars.length > CHAR_TABLE_SLOTS / 2) {
+      // Longer than the table holds (the extractor's sentences never are): every feature looked up.
+      for (let i = 0; i < length; i++) model.score(features, hanTokenFeatures(info, i, features), emissions, i * L);
+      viterbi(emissions, length, model.transitions, labels);
+      continue;
+    }
+    table.reserve(info.chars.length);
+    if (rows.length < info.chars.length) rows = new Int32Array(info.chars.length * 2);
+    for (let at = 0; at < info.chars.length; at++) rows[at] = table.rowOf(info.chars[at]!);
     for (let i = 0; i < length; i++) {
       const offset = i * L;
       model.score(features, hanContextFeatures(info, i, features), emissions, offset);
+      // Word features once per ICU word (a word is 1.5–2 characters on average).
+      if (i === 0 || startsHanWord(info, i)) model.score(features, hanWordFeatures(info, i, features), wordScores, 0);
+      for (let label = 0; label < L; label++) emissions[offset + label]! += wordScores[label]!;
       const at = i + HAN_PAD;
       for (let role = 0; role < CHAR_ROLES; role++) {
-        const row = rows[at + CHAR_ROLE_OFFSETS[role]!]!;
-        const base = role * L;
-        for (let label = 0; label < L; label++) emissions[offset + label]! += row[base + label]!;
+        const base = rows[at + CHAR_ROLE_OFFSETS[role]!]! + role * L;
+        for (let label = 0; label < L; label++) emissions[offset + label]! += charScores[base + label]!;
       }
     }
     viterbi(emissions, length, model.transitions, labels);
