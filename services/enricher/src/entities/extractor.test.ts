@@ -150,6 +150,12 @@ describe('entity extraction: general mechanisms on invented sentences', () => {
     expect(find(entities, 'place', 'China')).toBeUndefined();
   });
 
+  it('does not read country names out of the middle of Chinese words', () => {
+    // 发展中国家 "developing countries" holds 中国; 沿海地区 "coastal areas" holds 海地 (Haiti).
+    const entities = extractor.extract('发展中国家加快沿海地区开发。', 'cmn');
+    expect(entities.filter((entity) => entity.countryCode)).toEqual([]);
+  });
+
   it('returns nothing for text without names', () => {
     expect(extractor.extract('the cat sat on the mat and nothing else happened.', 'eng')).toEqual([]);
     expect(extractor.extract('', 'eng')).toEqual([]);

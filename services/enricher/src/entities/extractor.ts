@@ -407,13 +407,16 @@ export class ArticleEntityExtractor implements EntityExtractor {
 
   /**
    * Texts in scripts without case: the character tagger where the language has one (Chinese,
-   * han-tagger.ts), plus substring search for the countries it did not tag; countries only otherwise.
+   * han-tagger.ts), plus substring search for the countries it did not tag (whole ICU words
+   * only, see hanMentions); countries only otherwise.
    */
   private uncasedMentions(text: string, language: string, gazetteer: Gazetteer): Mention[] {
     const model = this.modelFor(language);
     if (!isHanModel(model)) return this.substringPlaces(text, gazetteer);
-    const { mentions, covered } = hanMentions(text, model, loadFeatureGazetteer(language), gazetteer);
-    const missed = this.substringPlaces(text, gazetteer).filter((mention) => !covered.subarray(mention.start, mention.end).includes(1));
+    const { mentions, covered, wordEdge } = hanMentions(text, model, loadFeatureGazetteer(language), gazetteer);
+    const missed = this.substringPlaces(text, gazetteer).filter(
+      (mention) => !covered.subarray(mention.start, mention.end).includes(1) && wordEdge[mention.start] === 1 && wordEdge[mention.end] === 1,
+    );
     return [...mentions.map(({ text: name, ...mention }) => ({ ...mention, tokens: [{ text: name, start: mention.start, end: mention.end }] })), ...missed];
   }
 

@@ -148,7 +148,13 @@ const charTables = new WeakMap<FrozenModel, CharScoreTable>();
  * character and the word features' weights summed once per ICU word: ten of a character's
  * thirty-odd lookups then cost a Map hit per character and a fraction of a lookup per word.
  */
-export function tagHanSentences(sentences: readonly (readonly string[])[], model: FrozenModel, featureGazetteer: Gazetteer): Int32Array[] {
+export function tagHanSentences(
+  sentences: readonly (readonly string[])[],
+  model: FrozenModel,
+  featureGazetteer: Gazetteer,
+  /** Sees each sentence's description (ICU words included) once it is tagged. */
+  onSentence?: (info: hanFeatureModule.HanSentenceInfo, index: number) => void,
+): Int32Array[] {
   const L = LABEL_COUNT;
   let table = charTables.get(model);
   if (!table) charTables.set(model, (table = new CharScoreTable(model)));
@@ -157,12 +163,14 @@ export function tagHanSentences(sentences: readonly (readonly string[])[], model
   const wordScores = new Float64Array(L);
   let rows = new Int32Array(0);
   const results: Int32Array[] = [];
-  for (const tokens of sentences) {
+  for (let index = 0; index < sentences.length; index++) {
+    const tokens = sentences[index]!;
     const length = tokens.length;
     const labels = new Int32Array(length);
     results.push(labels);
     if (length === 0) continue;
     const info = describeHanSentence(tokens, featureGazetteer);
+    onSentence?.(info, index);
     const emissions = new Float64Array(length * L);
     if (info.chars.length > CHAR_TABLE_SLOTS / 2) {
       // Longer than the table holds (the extractor's sentences never are): every feature looked up.
@@ -191,22 +199,35 @@ export function tagHanSentences(sentences: readonly (readonly string[])[], model
 }
 
 /**
- * Tagged mentions of `text` and which UTF-16 units they cover (`covered`, so the caller's
- * substring search for countries the tagger missed can skip them: 中国 inside 中国共产党 is no
- * separate place). `featureGazetteer` must be the one the model was trained with
- * (loadFeatureGazetteer); `gazetteer` resolves country names.
+ * Tagged mentions of `text`, which UTF-16 units they cover and where ICU words begin and end.
+ * Both are for the caller's substring search for countries the tagger missed: 中国 inside
+ * 中国共产党 (covered) is no separate place, and neither is a name that starts or ends inside a
+ * word (海地 "Haiti" in 沿海|地区, 中国 in 发展中国家 "developing countries"); `wordEdge[offset]`
+ * is 1 where a word begins or ends. `featureGazetteer` must be the one the model was trained
+ * with (loadFeatureGazetteer); `gazetteer` resolves country names.
  */
 export function hanMentions(
   text: string,
   model: FrozenModel,
   featureGazetteer: Gazetteer,
   gazetteer: Gazetteer,
-): { mentions: HanMention[]; covered: Uint8Array } {
+): { mentions: HanMention[]; covered: Uint8Array; wordEdge: Uint8Array } {
   const sentences = splitHanSentences(text);
+  const wordEdge = new Uint8Array(text.length + 1);
   const labels = tagHanSentences(
     sentences.map((sentence) => sentence.map((token) => token.text)),
     model,
     featureGazetteer,
+    (info, index) => {
+      const sentence = sentences[index]!;
+      for (let i = 0; i < info.length; i++) {
+        if (startsHanWord(info, i)) {
+          wordEdge[sentence[i]!.start] = 1;
+          if (i > 0) wordEdge[sentence[i - 1]!.end] = 1;
+        }
+      }
+      wordEdge[sentence[info.length - 1]!.end] = 1;
+    },
   );
   const countries = hanCountryNames(gazetteer);
   const mentions: HanMention[] = [];
@@ -229,5 +250,5 @@ export function hanMentions(
       }
     }
   });
-  return { mentions, covered };
+  return { mentions, covered, wordEdge };
 }
