@@ -18,6 +18,7 @@ import { EntityScorer, type SplitPart, readNerJsonl, scoresOf } from '../service
 import { labelIndex } from '../services/enricher/src/entities/features';
 import { loadFeatureGazetteer } from '../services/enricher/src/entities/gazetteer';
 import { loadModelFile } from '../services/enricher/src/entities/model';
+import { isHanModel, tagHanSentences } from '../services/enricher/src/entities/han-tagger';
 import { tagDocument } from '../services/enricher/src/entities/tagger';
 import type { TrainingDocument } from '../services/enricher/src/entities/train';
 import { loadEntityExtractor, modelPath } from '../services/enricher/src/entities/index';
@@ -40,6 +41,8 @@ interface EvalSet {
   target?: number;
   /** Regression floor for CI: a little under the figure measured when the model shipped. */
   floor: number;
+  /** How tokens are joined into text: a space, or nothing (Chinese). */
+  joiner?: string;
 }
 
 const SETS: EvalSet[] = [
@@ -55,12 +58,21 @@ const SETS: EvalSet[] = [
   { key: 'rus_wikiann', language: 'rus', file: 'wikiann-ru.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.5 },
   { key: 'pol', language: 'pol', file: 'wikiann-pl.dev.jsonl', part: 'all', kind: 'wikipedia', target: 0.82, floor: 0.6 },
   { key: 'ukr', language: 'ukr', file: 'ner-uk.train.jsonl', part: 'heldout', kind: 'news', target: 0.75, floor: 0.55 },
+  // Tokens are characters, joined without spaces as Chinese is written.
+  { key: 'cmn', language: 'cmn', file: 'peoplesdaily-zh.train.jsonl', part: 'heldout', kind: 'news', target: 0.85, floor: 0.75, joiner: '' },
 ];
 
 function taggerLevel(documents: TrainingDocument[], language: string): EntityScorer {
   const model = loadModelFile(modelPath(language));
   const gazetteer = loadFeatureGazetteer(language);
   const scorer = new EntityScorer();
+  const characterModel: boolean = isHanModel(model);
+  if (characterModel) {
+    const sentences = documents.flat();
+    const tagged = tagHanSentences(sentences.map((s) => s.tokens), model, gazetteer);
+    sentences.forEach((sentence, index) => scorer.add(sentence.labels, tagged[index]!));
+    return scorer;
+  }
   for (const document of documents) {
     const predicted = tagDocument(document.map((s) => s.tokens), model, model.transitions, gazetteer);
     document.forEach((sentence, index) => scorer.add(sentence.labels, predicted[index]!));
@@ -136,7 +148,7 @@ for (const set of SETS) {
   const file = path.join(dataDir, set.file);
   if (!existsSync(file)) throw new Error(`missing ${file}`);
   const documents = readNerJsonl(file, set.part);
-  const article = articleLevel(documents, set.language);
+  const article = articleLevel(documents, set.language, new EntityScorer(), set.joiner ?? ' ');
   const tagger = existsSync(modelPath(set.language)) ? taggerLevel(documents, set.language).micro(HEADLINE_TYPES) : undefined;
   rows.push({
     set,
@@ -241,6 +253,36 @@ for (let roundIndex = 0; roundIndex < 5; roundIndex++) {
 }
 console.log(`Arabic speed: ${arabicArticles.length} articles of 800 words, best of 5 rounds: ${arabicBestMs.toFixed(3)} ms/article wall, ${arabicBestCpuMs.toFixed(3)} ms/article CPU`);
 
+const zhSentences = readNerJsonl(path.join(dataDir, 'peoplesdaily-zh.train.jsonl'), 'heldout').flat();
+// Speed on ~1,500-character Chinese articles of held-out sentences, measured like English's.
+const zhArticles: string[] = [];
+let zhLines: string[] = [];
+let zhChars = 0;
+for (const sentence of zhSentences) {
+  zhLines.push(sentence.tokens.join(''));
+  zhChars += sentence.tokens.length;
+  if (zhChars >= 1500) {
+    zhArticles.push(zhLines.join('\n'));
+    zhLines = [];
+    zhChars = 0;
+  }
+}
+for (const article of zhArticles) extractor.extract(article, 'cmn'); // warm-up (JIT)
+let zhBestMs = Infinity;
+let zhBestCpuMs = Infinity;
+let zhEntities = 0;
+for (let roundIndex = 0; roundIndex < 5; roundIndex++) {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  zhEntities = 0;
+  for (const article of zhArticles) zhEntities += extractor.extract(article, 'cmn').length;
+  const cpu = process.cpuUsage(cpuBefore);
+  zhBestMs = Math.min(zhBestMs, (performance.now() - started) / zhArticles.length);
+  zhBestCpuMs = Math.min(zhBestCpuMs, (cpu.user + cpu.system) / 1000 / zhArticles.length);
+}
+const zhMeanChars = zhArticles.reduce((sum, article) => sum + article.length, 0) / zhArticles.length;
+console.log(`\nspeed (Chinese): ${zhArticles.length} articles of ~${Math.round(zhMeanChars)} characters, best of 5 rounds: ${zhBestMs.toFixed(3)} ms/article wall, ${zhBestCpuMs.toFixed(3)} ms/article CPU; ${zhEntities} entities`);
+
 // English CoNLL with MISC, for comparison with published four-type figures.
 const englishFour = taggerLevel(readNerJsonl(path.join(dataDir, 'conll2003-en.valid.jsonl')), 'eng');
 console.log(`\nEnglish tagger, 4 types incl. MISC: F1 ${englishFour.micro(ALL_TYPES).f1.toFixed(4)} (MISC ${scoresOf(englishFour.counts.get('MISC')!).f1.toFixed(4)})`);
@@ -293,6 +335,7 @@ figures.precision_arb = round(arabicTest.precision);
 figures.recall_arb = round(arabicTest.recall);
 figures.f1_arb_dev = round(arabicDev.f1);
 figures.ms_per_article = Math.round(bestCpuMs * 1000) / 1000;
+figures.ms_per_article_cmn = Math.round(zhBestCpuMs * 1000) / 1000;
 figures.ms_per_article_arb = Math.round(arabicBestCpuMs * 1000) / 1000;
 console.log(JSON.stringify(figures));
 process.exit(failures.length === 0 ? 0 : 1);
