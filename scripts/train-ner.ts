@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SplitPart, readNerJsonl } from '../services/enricher/src/entities/conll';
 import { FEATURE_SET_VERSION, LABELS } from '../services/enricher/src/entities/features';
+import { HAN_FEATURES, HAN_FEATURE_SET, HAN_FEATURE_SET_VERSION } from '../services/enricher/src/entities/han-features';
 import { loadFeatureGazetteer } from '../services/enricher/src/entities/gazetteer';
 import { serializeModel } from '../services/enricher/src/entities/model';
 import { trainPerceptron } from '../services/enricher/src/entities/train';
@@ -26,6 +27,8 @@ interface Recipe {
   trainedOn: string;
   epochs: number;
   pruneBelow: number;
+  /** "han": one token per character with the features of han-features.ts (Chinese); words otherwise. */
+  featureSet?: typeof HAN_FEATURE_SET;
 }
 
 /**
@@ -107,6 +110,15 @@ const RECIPES: Recipe[] = [
     epochs: 8,
     pruneBelow: 0.5,
   },
+  {
+    // Character tagger: the corpus is one token per character, as the extractor tags Chinese.
+    language: 'cmn',
+    train: [{ file: 'peoplesdaily-zh.train.jsonl', part: 'train' }],
+    trainedOn: "People's Daily 1998 NER (OYE93/Chinese-NLP-Corpus, no clear licence), 9 in 10 sentences; see models/README.md",
+    epochs: 10,
+    pruneBelow: 0.5,
+    featureSet: HAN_FEATURE_SET,
+  },
 ];
 
 const wanted = process.argv.slice(2);
@@ -120,11 +132,12 @@ for (const recipe of RECIPES.filter((r) => wanted.length === 0 || wanted.include
     seed: 20030601,
     gazetteer,
     pruneBelow: recipe.pruneBelow,
+    ...(recipe.featureSet === HAN_FEATURE_SET ? { featureSet: HAN_FEATURES } : {}),
     onEpoch: (epoch, errorRate) =>
       console.log(`${recipe.language} epoch ${epoch}/${recipe.epochs}: training token error ${(errorRate * 100).toFixed(2)}% (${((performance.now() - started) / 1000).toFixed(1)} s)`),
   });
   const file = serializeModel(trained.keys, trained.weights, trained.transitions, {
-    featureSetVersion: FEATURE_SET_VERSION,
+    ...(recipe.featureSet === HAN_FEATURE_SET ? { featureSet: HAN_FEATURE_SET, featureSetVersion: HAN_FEATURE_SET_VERSION } : { featureSetVersion: FEATURE_SET_VERSION }),
     labels: LABELS,
     language: recipe.language,
     provenance: 'Averaged structured perceptron trained by scripts/train-ner.ts (Newsflow); hashed feature weights only, no text.',

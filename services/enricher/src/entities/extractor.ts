@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { individualLanguageOf, toIso1 } from '@newsflow/contracts';
 import { fileURLToPath } from 'node:url';
+import { arabicMentions } from './arabic';
 import { ENTITY_TYPES } from './features';
 import { type Gazetteer, type PlaceEntry, loadFeatureGazetteer, loadGazetteer } from './gazetteer';
 import { type AliasEntry, aliasIndex } from './aliases';
+import { hanMentions, isHanModel } from './han-tagger';
 import { identify, lookupAlias } from './identity';
 import { inflectsNames } from './identity-normalise';
 import { type FrozenModel, loadModelFile } from './model';
@@ -377,10 +379,12 @@ export class ArticleEntityExtractor implements EntityExtractor {
   private findMentions(text: string, language: string): Mention[] {
     // Callers pass what the detector emits (cmn, arb, pes); a macrolanguage code (zho) works too.
     const gazetteer = loadGazetteer([language]);
-    if (!isMostlyCased(text)) return this.substringPlaces(text, gazetteer, language);
+    if (!isMostlyCased(text)) return this.uncasedMentions(text, language, gazetteer);
     const tokens = tokenize(text);
     const sentences = splitSentences(text, tokens);
-    const ownModel = this.modelFor(language);
+    // A character model (Chinese) cannot tag word tokens; a mostly Latin text then gets English's.
+    const found = this.modelFor(language);
+    const ownModel = isHanModel(found) ? undefined : found;
     const modelLanguage = ownModel ? language : 'eng';
     const model = ownModel ?? this.modelFor('eng');
     const mentions: Mention[] = [];
@@ -620,6 +624,31 @@ export class ArticleEntityExtractor implements EntityExtractor {
       }
     }
     return mentions;
+  }
+
+  /**
+   * Texts in scripts without case: Arabic's rules; the character tagger where the language has
+   * one (Chinese, han-tagger.ts), plus substring search for the countries it did not tag (whole
+   * ICU words only, see hanMentions); countries only otherwise.
+   */
+  private uncasedMentions(text: string, language: string, gazetteer: Gazetteer): Mention[] {
+    // Arabic has rules and lists for people and organisations too (arabic.ts).
+    if (language === 'arb') {
+      const ruled: Mention[] = arabicMentions(text, gazetteer).map(({ type, start, end, name, place, canonical }) => ({
+        type, start, end, tokens: [{ text: name, start, end }], ...(place ? { place } : {}), ...(canonical ? { canonical } : {}),
+      }));
+      // Plus the alias table's Arabic names the rules did not cover ("الأمم المتحدة", "بوتين").
+      const taken = new Uint8Array(text.length + 1);
+      for (const mention of ruled) taken.fill(1, mention.start, mention.end);
+      return [...ruled, ...this.substringPlaces(text, gazetteer, language).filter((mention) => !taken.subarray(mention.start, mention.end).includes(1))];
+    }
+    const model = this.modelFor(language);
+    if (!isHanModel(model)) return this.substringPlaces(text, gazetteer, language);
+    const { mentions, covered, wordEdge } = hanMentions(text, model, loadFeatureGazetteer(language), gazetteer);
+    const missed = this.substringPlaces(text, gazetteer, language).filter(
+      (mention) => !covered.subarray(mention.start, mention.end).includes(1) && wordEdge[mention.start] === 1 && wordEdge[mention.end] === 1,
+    );
+    return [...mentions.map(({ text: name, ...mention }) => ({ ...mention, tokens: [{ text: name, start: mention.start, end: mention.end }] })), ...missed];
   }
 
   /**

@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as featureModule from './features';
 import type { WordInfo } from './features';
+import { HAN_FEATURE_SET, HAN_FEATURE_SET_VERSION } from './han-features';
 
 // Module-level copies of imported bindings: loaders such as tsx compile imports to getter calls,
 // which cost a call per use in hot loops.
@@ -169,6 +170,9 @@ export class FrozenModel implements EmissionScorer {
 }
 
 export interface ModelMeta {
+  /** Absent: the word features of features.ts. "han": the character features of han-features.ts. */
+  featureSet?: typeof HAN_FEATURE_SET;
+  /** Version of the feature set named above (FEATURE_SET_VERSION or HAN_FEATURE_SET_VERSION). */
   featureSetVersion: number;
   labels: string[];
   language: string;
@@ -214,8 +218,9 @@ export function deserializeModel(file: Buffer): FrozenModel {
   let offset = MAGIC.length + 4;
   const meta = JSON.parse(raw.toString('utf8', offset, offset + metaLength)) as ModelMeta;
   offset += metaLength;
-  if (meta.featureSetVersion !== FEATURE_SET_VERSION || meta.labels.join() !== LABELS.join()) {
-    throw new Error(`NER model was trained for feature set ${meta.featureSetVersion}, code expects ${FEATURE_SET_VERSION}: retrain it`);
+  const expectedVersion = meta.featureSet === HAN_FEATURE_SET ? HAN_FEATURE_SET_VERSION : FEATURE_SET_VERSION;
+  if (meta.featureSetVersion !== expectedVersion || meta.labels.join() !== LABELS.join()) {
+    throw new Error(`NER model was trained for feature set ${meta.featureSet ?? 'word'} ${meta.featureSetVersion}, code expects ${expectedVersion}: retrain it`);
   }
   // Copy into aligned typed arrays (the decompressed buffer's offsets are not 4-aligned).
   const count = meta.features;

@@ -1,4 +1,5 @@
 import * as featureModule from './features';
+import type { DocumentContext as DocumentContextType, SentenceInfo } from './features';
 import type { Gazetteer } from './gazetteer';
 import * as modelModule from './model';
 import type { EmissionScorer } from './model';
@@ -9,6 +10,63 @@ const { DocumentContext, LABEL_COUNT, contextFeatures, describeSentence, tokenFe
 const { viterbi } = modelModule;
 
 export const MAX_FEATURES_PER_TOKEN = 64;
+
+/**
+ * What the perceptron and the generic tagger need from a feature extractor, so one trainer,
+ * decoder and model file serve both the word tagger (features.ts) and the character tagger for
+ * scripts without spaces (han-features.ts). Methods, not function properties: TypeScript
+ * checks method parameters bivariantly, so a FeatureSet<HanInfo, …> passes where
+ * FeatureSet<unknown, unknown> is expected.
+ */
+export interface FeatureSet<Info, Context> {
+  /** Per-sentence values computed once (the same object at training and at tagging time). */
+  describe(tokens: readonly string[], gazetteer: Gazetteer): Info;
+  /** Document-level state, built before the first sentence is tagged. */
+  context(infos: readonly Info[]): Context;
+  /** Writes the feature keys of token `i` into `out` (≤ MAX_FEATURES_PER_TOKEN); returns the count. */
+  features(info: Info, i: number, context: Context, out: Uint32Array): number;
+  /** Called after each sentence with the labels it got, so later sentences can use them. */
+  remember(context: Context, info: Info, labels: ArrayLike<number>): void;
+}
+
+/** The word features of features.ts, as the FeatureSet the trainer defaults to. */
+export const WORD_FEATURES: FeatureSet<SentenceInfo, DocumentContextType> = {
+  describe: (tokens, gazetteer) => describeSentence(tokens, gazetteer),
+  context: (infos) => new DocumentContext(infos),
+  features: (info, i, doc, out) => tokenFeatures(info, i, doc, out),
+  remember: (doc, info, labels) => doc.remember(info, labels),
+};
+
+/**
+ * tagDocument for any FeatureSet, without the word tagger's per-word score cache: every
+ * feature of every token is looked up. Same decoding (Viterbi, IOB2 constraints).
+ */
+export function tagWithFeatureSet<Info, Context>(
+  featureSet: FeatureSet<Info, Context>,
+  sentences: readonly (readonly string[])[],
+  scorer: EmissionScorer,
+  transitions: ArrayLike<number>,
+  gazetteer: Gazetteer,
+): Int32Array[] {
+  const L = LABEL_COUNT;
+  const infos = sentences.map((tokens) => featureSet.describe(tokens, gazetteer));
+  const context = featureSet.context(infos);
+  const features = new Uint32Array(MAX_FEATURES_PER_TOKEN);
+  const results: Int32Array[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const length = sentences[s]!.length;
+    const labels = new Int32Array(length);
+    if (length > 0) {
+      const info = infos[s]!;
+      const emissions = new Float64Array(length * L);
+      for (let i = 0; i < length; i++) scorer.score(features, featureSet.features(info, i, context, features), emissions, i * L);
+      viterbi(emissions, length, transitions, labels);
+      featureSet.remember(context, info, labels);
+    }
+    results.push(labels);
+  }
+  return results;
+}
 
 /**
  * Tags the sentences of one document in order, so later sentences see what earlier ones were

@@ -2,10 +2,10 @@
  * Averaged structured perceptron (Collins 2002) for the linear-chain tagger. Used by
  * scripts/train-ner.ts; kept here, beside the features it must agree with.
  */
-import { DocumentContext, LABEL_COUNT, describeSentence, tokenFeatures } from './features';
+import { LABEL_COUNT } from './features';
 import type { Gazetteer } from './gazetteer';
 import { type EmissionScorer, viterbi } from './model';
-import { MAX_FEATURES_PER_TOKEN } from './tagger';
+import { type FeatureSet, MAX_FEATURES_PER_TOKEN, WORD_FEATURES } from './tagger';
 import { seededRandom } from '../random';
 
 export interface TrainingSentence {
@@ -20,6 +20,8 @@ export interface TrainingOptions {
   gazetteer: Gazetteer;
   /** Averaged weights whose largest magnitude is below this are dropped from the shipped model. */
   pruneBelow: number;
+  /** Features to train on; the word features of features.ts when absent. */
+  featureSet?: FeatureSet<unknown, unknown>;
   onEpoch?: (epoch: number, tokenErrorRate: number) => void;
 }
 
@@ -86,6 +88,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], options:
   const random = seededRandom(options.seed);
   const order = documents.map((_, index) => index);
   const features = new Uint32Array(MAX_FEATURES_PER_TOKEN);
+  const featureSet: FeatureSet<unknown, unknown> = options.featureSet ?? WORD_FEATURES;
   let step = 1;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -96,8 +99,8 @@ export function trainPerceptron(documents: readonly TrainingDocument[], options:
     let errors = 0;
     for (const documentIndex of order) {
       const document = documents[documentIndex]!;
-      const infos = document.map((sentence) => describeSentence(sentence.tokens, options.gazetteer));
-      const doc = new DocumentContext(infos);
+      const infos = document.map((sentence) => featureSet.describe(sentence.tokens, options.gazetteer));
+      const doc = featureSet.context(infos);
       for (let s = 0; s < document.length; s++) {
         const sentence = document[s]!;
         const length = sentence.tokens.length;
@@ -106,7 +109,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], options:
         const tokenFeatureKeys: Uint32Array[] = [];
         const emissions = new Float64Array(length * LABEL_COUNT);
         for (let t = 0; t < length; t++) {
-          const count = tokenFeatures(info, t, doc, features);
+          const count = featureSet.features(info, t, doc, features);
           tokenFeatureKeys.push(features.slice(0, count));
           model.score(features, count, emissions, t * LABEL_COUNT);
         }
@@ -135,7 +138,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], options:
         tokens += length;
         step++;
         // History comes from the model's own predictions, as it will at tagging time.
-        doc.remember(info, predicted);
+        featureSet.remember(doc, info, predicted);
       }
     }
     options.onEpoch?.(epoch, errors / Math.max(1, tokens));
