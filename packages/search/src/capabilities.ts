@@ -39,9 +39,8 @@ export const LANGUAGE_ANALYSIS: Readonly<Record<string, LanguageAnalysis>> = Obj
   // Standard Malay and Indonesian share their affixes (me-, ber-, -kan, -nya), which is what
   // the Indonesian stemmer removes.
   zsm: both('indonesian'),
-  // Chinese and Japanese: the built-in cjk analyzer indexes overlapping bigrams, the plugin
-  // segments words with ICU's dictionary. Both keep a two-character word from matching its
-  // characters apart.
+  // Chinese and Japanese: overlapping bigrams (built-in cjk; the plugin's over ICU-segmented
+  // words), so 北京 matches inside 北京市 but not 北 … 京 apart.
   cmn: { key: 'cjk', builtin: 'cjk', plugin: 'newsflow_cjk' },
   yue: { key: 'cjk', builtin: 'cjk', plugin: 'newsflow_cjk' },
   jpn: { key: 'cjk', builtin: 'cjk', plugin: 'newsflow_cjk' },

@@ -354,10 +354,13 @@ final class Recipes {
     }
 
     static Analyzer cjk() {
-        // Chinese and Japanese: the ICU tokenizer finds words with ICU's CJ dictionary (so 北京
-        // is one token, not 北 + 京), width-folding makes full-width Latin and half-width kana
-        // ordinary, ICU folding lowercases and unifies the rest.
-        return new ChainAnalyzer(ICUTokenizer::new, in -> new ICUFoldingFilter(new CJKWidthFilter(in)), r -> r,
+        // Chinese and Japanese. The ICU tokenizer finds words with ICU's CJ dictionary, but its
+        // words are often longer than what readers search for (北京市 is one word, a query for
+        // 北京 is another): overlapping bigrams over the ICU tokens make 北京 match inside 北京市,
+        // while text with 北 and 京 apart (南京 … 北方) still has no 北京 bigram. The neutral copy
+        // (newsflow_folding) keeps ICU's whole words for precision. Width-folding makes
+        // full-width Latin and half-width kana ordinary, ICU folding lowercases the rest.
+        return new ChainAnalyzer(ICUTokenizer::new, in -> new ICUFoldingFilter(new CJKBigramFilter(new CJKWidthFilter(in))), r -> r,
             in -> new ICUFoldingFilter(new CJKWidthFilter(in)));
     }
 
