@@ -141,9 +141,11 @@ plugin_build() {
   (cd "$PLUGIN_SRC" && tar --exclude=./target -cf - .) | (cd "$build" && tar -xf -)
   log "building the $PLUGIN_NAME plugin (sources $hash, Lucene $lucene) with Maven"
   local start=$SECONDS
-  if ! (cd "$build" && JAVA_HOME="$java_home" mvn -q -B package \
+  if ! (cd "$build" && JAVA_HOME="$java_home" mvn -q -B -Dstyle.color=never package \
       -Delasticsearch.version="$ES_VERSION" -Dlucene.version="$lucene" -Dnewsflow.sourceHash="$hash") >"$log" 2>&1; then
-    grep -v '^WARNING: ' "$log" >&2 || true
+    # The JVM's own deprecation warnings about Maven's libraries are noise next to the error.
+    grep -v 'WARNING: .*sun.misc.Unsafe\|WARNING: Please consider reporting\|WARNING: A terminally deprecated' "$log" >&2 || true
+    rm -rf "$build"
     die "building the $PLUGIN_NAME plugin failed (Maven output above; sources in $PLUGIN_SRC)"
   fi
   mv "$build/target/$PLUGIN_NAME.zip" "$zip"

@@ -56,7 +56,7 @@ export const LANGUAGE_ANALYZERS: readonly string[] = Object.freeze(
   [...new Set(Object.values(LANGUAGE_ANALYSIS).flatMap((a) => (a.builtin ? [a.builtin] : [])))].sort(),
 );
 
-/** The plugin's analyzers Newsflow uses (each a named component of the plugin). */
+/** The plugin's analyzers Newsflow uses (each a named component of the plugin; infra/es-analysis-plugin.test.ts checks they exist). */
 export const PLUGIN_ANALYZERS: readonly string[] = Object.freeze(
   [...new Set([...Object.values(LANGUAGE_ANALYSIS).flatMap((a) => (a.plugin ? [a.plugin] : [])), 'newsflow_folding'])].sort(),
 );

@@ -6,7 +6,8 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 
 /**
  * The analyzers this plugin registers, one named component each (the stable plugin API finds
- * them through named_components.json, which must list every class here: the integration test
+ * them through named_components.json, which must list every class here: infra/es-analysis-plugin.test.ts
+ * checks the list, and the integration test
  * test/search/language-analysis.test.ts analyses text with each name the search package uses).
  * The names carry a newsflow_ prefix so they never collide with the built-ins of a full
  * distribution (english, german, ...).
