@@ -11,6 +11,10 @@
 #   NEWSFLOW_REDIS_PORT  default 6379          NEWSFLOW_ES_PORT     default 9200
 #   NEWSFLOW_ES_VERSION  default 9.5.4         NEWSFLOW_ES_HEAP     default 512m (keep <= 1g)
 #   NEWSFLOW_ES_USER     default newsflow-es   (Elasticsearch refuses to run as root)
+#
+# Before Elasticsearch starts, the Newsflow analysis plugin (infra/es-analysis-plugin: language
+# analyzers the test distribution lacks) is built with Maven and installed; the built zip is
+# cached in $NEWSFLOW_STATE_DIR/plugins under a hash of its sources and the server version.
 set -euo pipefail
 
 REDIS_PORT="${NEWSFLOW_REDIS_PORT:-6379}"
@@ -21,6 +25,8 @@ ES_USER="${NEWSFLOW_ES_USER:-newsflow-es}"
 if [ "$(id -u)" = 0 ]; then DEFAULT_STATE=/var/lib/newsflow; else DEFAULT_STATE="$HOME/.local/share/newsflow"; fi
 STATE_DIR="${NEWSFLOW_STATE_DIR:-$DEFAULT_STATE}"
 ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
+PLUGIN_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/es-analysis-plugin"
+PLUGIN_NAME=newsflow-analysis
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -102,6 +108,86 @@ es_install() {
   mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
 }
 
+# ---------------------------------------------------------------- analysis plugin
+# The Lucene the server ships (lib/lucene-core-X.jar): the plugin is compiled against exactly it.
+es_lucene_version() {
+  local jar
+  jar=$(ls "$ES_HOME"/lib/lucene-core-*.jar 2>/dev/null | head -n 1)
+  [ -n "$jar" ] || die "no lucene-core jar in $ES_HOME/lib"
+  basename "$jar" .jar | sed 's/^lucene-core-//'
+}
+
+# What the built zip depends on: every source file (path and content), the server and Lucene
+# versions. A change to any of them means a rebuild; nothing else does.
+plugin_hash() {
+  {
+    echo "es=$ES_VERSION lucene=$1"
+    (cd "$PLUGIN_SRC" && find . -type f ! -path './target/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+  } | sha256sum | cut -c1-16
+}
+
+# Builds (or takes from the cache) the plugin zip for this server; prints its path.
+plugin_build() {
+  local java_home="$1" lucene hash zip build log
+  lucene=$(es_lucene_version)
+  hash=$(plugin_hash "$lucene")
+  zip="$STATE_DIR/plugins/$PLUGIN_NAME-$ES_VERSION-$hash.zip"
+  if [ -f "$zip" ]; then echo "$zip"; return; fi
+  command -v mvn >/dev/null 2>&1 || apt_install maven
+  mkdir -p "$STATE_DIR/plugins"
+  # Built in a scratch copy, so that the checkout stays clean and read-only checkouts work.
+  build=$(mktemp -d "$STATE_DIR/plugins/build.XXXXXX")
+  log="$build/maven.log"
+  (cd "$PLUGIN_SRC" && tar --exclude=./target -cf - .) | (cd "$build" && tar -xf -)
+  log "building the $PLUGIN_NAME plugin (sources $hash, Lucene $lucene) with Maven"
+  local start=$SECONDS
+  if ! (cd "$build" && JAVA_HOME="$java_home" mvn -q -B -Dstyle.color=never package \
+      -Delasticsearch.version="$ES_VERSION" -Dlucene.version="$lucene" -Dnewsflow.sourceHash="$hash") >"$log" 2>&1; then
+    # The JVM's own deprecation warnings about Maven's libraries are noise next to the error.
+    grep -v 'WARNING: .*sun.misc.Unsafe\|WARNING: Please consider reporting\|WARNING: A terminally deprecated' "$log" >&2 || true
+    rm -rf "$build"
+    die "building the $PLUGIN_NAME plugin failed (Maven output above; sources in $PLUGIN_SRC)"
+  fi
+  mv "$build/target/$PLUGIN_NAME.zip" "$zip"
+  rm -rf "$build"
+  log "built $zip ($(du -k "$zip" | cut -f1) KiB in $((SECONDS - start)) s)"
+  echo "$zip"
+}
+
+# The source hash of the plugin installed in ES_HOME (from its descriptor), or nothing.
+plugin_installed_hash() {
+  sed -n 's/^description=.*sources \([0-9a-f]*\).*/\1/p' "$ES_HOME/plugins/$PLUGIN_NAME/stable-plugin-descriptor.properties" 2>/dev/null || true
+}
+
+plugin_install() {
+  local java_home="$1" zip hash
+  zip=$(plugin_build "$java_home")
+  hash=$(basename "$zip" .zip); hash=${hash##*-}
+  [ "$(plugin_installed_hash)" = "$hash" ] && return
+  if [ -d "$ES_HOME/plugins/$PLUGIN_NAME" ]; then
+    log "replacing the installed $PLUGIN_NAME plugin (sources changed)"
+    env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_HOME/config" "$ES_HOME/bin/elasticsearch-plugin" remove --purge "$PLUGIN_NAME" >&2 \
+      || die "could not remove the old $PLUGIN_NAME plugin from $ES_HOME"
+  fi
+  log "installing the $PLUGIN_NAME plugin into $ES_HOME"
+  env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_HOME/config" "$ES_HOME/bin/elasticsearch-plugin" install --batch "file://$zip" >&2 \
+    || die "elasticsearch-plugin could not install $zip"
+}
+
+# A server that was already running is reused as it is (it may be someone else's); say so when
+# it runs without the current plugin instead of restarting it behind their back.
+plugin_check_running() {
+  local lucene hash running
+  [ -d "$ES_HOME/lib" ] || return 0
+  lucene=$(es_lucene_version)
+  hash=$(plugin_hash "$lucene")
+  running=$(curl -fsS --max-time 5 "$(es_url)/_nodes/plugins?filter_path=nodes.*.plugins.name,nodes.*.plugins.description" 2>/dev/null || true)
+  if ! grep -q "sources $hash" <<<"$running"; then
+    log "WARNING: the Elasticsearch at $(es_url) runs without the current $PLUGIN_NAME plugin (sources $hash):"
+    log "         language analysis falls back to what it has. To update it: bash infra/infra.sh es-down && bash infra/infra.sh es-up"
+  fi
+}
+
 es_configure() {
   local conf="$ES_HOME/config"
   cat > "$conf/elasticsearch.yml" <<YML
@@ -128,12 +214,18 @@ OPTS
 }
 
 es_up() {
-  if es_healthy; then log "Elasticsearch already running at $(es_url) (reused)"; return; fi
+  if es_healthy; then
+    log "Elasticsearch already running at $(es_url) (reused)"
+    ES_HOME="$STATE_DIR/elasticsearch-$ES_VERSION"
+    plugin_check_running
+    return
+  fi
   command -v curl >/dev/null 2>&1 || apt_install curl
   local java_home
   java_home=$(find_java) || die "Elasticsearch $ES_VERSION needs Java 21+; none found in ES_JAVA_HOME, JAVA_HOME or /usr/lib/jvm/temurin-*. Install a JDK 21+ (e.g. Temurin) and set ES_JAVA_HOME."
   mkdir -p "$STATE_DIR"
   es_install
+  plugin_install "$java_home"
   es_configure
   local run=()
   if [ "$(id -u)" = 0 ]; then
@@ -206,6 +298,7 @@ es_cluster_up() {
   java_home=$(find_java) || die "Elasticsearch needs Java 21+"
   mkdir -p "$STATE_DIR"
   es_install
+  plugin_install "$java_home"
   for i in "${!ports[@]}"; do
     seeds="$seeds${seeds:+,}\"127.0.0.1:$((ports[i] + 100))\""
     masters="$masters${masters:+,}\"newsflow-cluster-$i\""

@@ -114,7 +114,7 @@ const RECIPES: Recipe[] = [
     // Character tagger: the corpus is one token per character, as the extractor tags Chinese.
     language: 'cmn',
     train: [{ file: 'peoplesdaily-zh.train.jsonl', part: 'train' }],
-    trainedOn: "People's Daily 1998 NER (OYE93/Chinese-NLP-Corpus, no clear licence), 9 in 10 sentences; see models/README.md",
+    trainedOn: "People's Daily 1998 NER (OYE93/Chinese-NLP-Corpus, no clear licence), 9 in 10 documents of consecutive sentences; see models/README.md",
     epochs: 10,
     pruneBelow: 0.5,
     featureSet: HAN_FEATURE_SET,

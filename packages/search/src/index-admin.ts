@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Logger } from 'pino';
-import { articleMappings, articleSettings, MAPPING_VERSION } from './mapping';
+import { articleAnalysisSettings, articleMappings, articleSettings, MAPPING_VERSION } from './mapping';
 import type { ClusterCapabilities } from './capabilities';
 
 export function indexNameFor(alias: string, version: number = MAPPING_VERSION): string {
@@ -19,6 +19,7 @@ export async function ensureArticleIndex(
   const mappings = articleMappings(capabilities);
   const settings = {
     ...articleSettings,
+    ...articleAnalysisSettings(capabilities),
     ...(options.replicas !== undefined ? { number_of_replicas: options.replicas } : {}),
     ...(options.shards !== undefined ? { number_of_shards: options.shards } : {}),
   };
@@ -33,7 +34,16 @@ export async function ensureArticleIndex(
   if (aliasExists) {
     const current = Object.keys(await client.indices.getAlias({ name: alias }));
     // Additive mapping changes (new fields) apply to the live index in place.
-    await client.indices.putMapping({ index: current, ...mappings });
+    try {
+      await client.indices.putMapping({ index: current, ...mappings });
+    } catch (error) {
+      // An index created before its analyzers existed (e.g. the folded copies' custom analyzer,
+      // which is an index setting) cannot take the new fields: it keeps serving with what it
+      // has until POST /admin/reindex builds the next version from the template.
+      const reason = (error as { meta?: { body?: { error?: { reason?: string } } } }).meta?.body?.error?.reason ?? '';
+      if (!/analyzer \[[^\]]+\] (has not been configured|not found)/.test(reason)) throw error;
+      options.logger?.warn({ index: current, reason }, 'the live index cannot take the current mapping; run POST /admin/reindex to move to it');
+    }
     return { index: current[0] ?? alias, created: false };
   }
   const index = indexNameFor(alias);

@@ -1,7 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Logger } from 'pino';
 import type { ArticleDocument } from '@newsflow/contracts';
-import { articleMappings, articleSettings, MAPPING_VERSION } from './mapping';
+import { articleAnalysisSettings, articleMappings, articleSettings, MAPPING_VERSION } from './mapping';
 import { indexNameFor } from './index-admin';
 import type { ClusterCapabilities } from './capabilities';
 
@@ -70,7 +70,7 @@ export async function deleteByDomain(client: Client, alias: string, domain: stri
  */
 export async function reindexToNewVersion(
   client: Client,
-  options: { alias: string; capabilities: Pick<ClusterCapabilities, 'languageAnalyzers' | 'searchAsYouType'>; logger?: Logger },
+  options: { alias: string; capabilities: Pick<ClusterCapabilities, 'languageAnalyzers' | 'neutralAnalysis' | 'searchAsYouType'>; logger?: Logger },
 ): Promise<{ from: string; to: string; copied: number }> {
   const { alias } = options;
   const current = Object.keys(await client.indices.getAlias({ name: alias }));
@@ -78,7 +78,7 @@ export async function reindexToNewVersion(
   const from = current[0]!;
   const fromVersion = Number(/-v(\d+)$/.exec(from)?.[1] ?? MAPPING_VERSION);
   const to = indexNameFor(alias, fromVersion + 1);
-  await client.indices.create({ index: to, settings: { ...articleSettings, refresh_interval: '-1' }, mappings: articleMappings(options.capabilities) });
+  await client.indices.create({ index: to, settings: { ...articleSettings, ...articleAnalysisSettings(options.capabilities), refresh_interval: '-1' }, mappings: articleMappings(options.capabilities) });
   const startedAt = new Date().toISOString();
   const copy = async (query: estypes.QueryDslQueryContainer): Promise<number> => {
     let copied = 0;

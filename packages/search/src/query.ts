@@ -115,6 +115,15 @@ export function buildFilters(filters: SearchFilters): estypes.QueryDslQueryConta
   return clauses;
 }
 
+/**
+ * The fields a text query searches: the language-neutral folded copies, which every document has
+ * (ASCII/ICU folding, elision, CJK segmentation), and the per-language stemmed copies, of which a
+ * document has the one of its language. The standard-analysed `title`/`body` are left out on
+ * purpose: they split Chinese into single characters, and with the AND operator a query for 北京
+ * would then match any text containing 北 and 京 apart.
+ */
+export const TEXT_FIELDS: readonly string[] = Object.freeze(['title.folded^3', 'body.folded', 'description.folded', 'i18n.*.title^3', 'i18n.*.body']);
+
 /** The text part. User text only ever goes through simple_query_string: no raw query_string, no user DSL. */
 export function buildTextQuery(q: string | undefined): estypes.QueryDslQueryContainer {
   const text = q?.trim();
@@ -122,7 +131,7 @@ export function buildTextQuery(q: string | undefined): estypes.QueryDslQueryCont
   return {
     simple_query_string: {
       query: text,
-      fields: ['title^3', 'body', 'description', 'i18n.*.title^3', 'i18n.*.body'],
+      fields: [...TEXT_FIELDS],
       default_operator: 'and',
       flags: 'AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE|PREFIX',
       lenient: true,
@@ -181,10 +190,14 @@ export function buildSearchRequest(alias: string, params: SearchParams): estypes
       encoder: 'html',
       pre_tags: ['<mark>'],
       post_tags: ['</mark>'],
+      // Highlights come from the fields the query matched (require_field_match): the language
+      // copy marks inflected forms (a query for Путин marks Путина), the folded copy marks
+      // accented spellings of an unaccented query (Erdogan marks Erdoğan).
       fields: {
-        body: { fragment_size: 180, number_of_fragments: 1, no_match_size: 180 },
-        title: { number_of_fragments: 0 },
         'i18n.*.body': { fragment_size: 180, number_of_fragments: 1 },
+        'body.folded': { fragment_size: 180, number_of_fragments: 1, no_match_size: 180 },
+        'i18n.*.title': { number_of_fragments: 0 },
+        'title.folded': { number_of_fragments: 0 },
       },
     };
   }
@@ -218,7 +231,11 @@ function termsBuckets(aggregate: estypes.AggregationsAggregate | undefined): Fac
 function toHit(hit: estypes.SearchHit<Source>): SearchHit {
   const source = hit._source ?? {};
   const highlighted = hit.highlight ?? {};
-  const bodySnippet = highlighted.body?.[0] ?? Object.entries(highlighted).find(([field]) => field.startsWith('i18n.'))?.[1]?.[0];
+  // The language copy's fragment first: it marks what the stemmer matched (only fields that
+  // matched have a fragment, except body.folded's no_match_size fallback, which comes after).
+  const language = (suffix: string): string | undefined => Object.entries(highlighted).find(([field]) => field.startsWith('i18n.') && field.endsWith(suffix))?.[1]?.[0];
+  const bodySnippet = language('.body') ?? highlighted['body.folded']?.[0] ?? highlighted.body?.[0];
+  const titleSnippet = language('.title') ?? highlighted['title.folded']?.[0] ?? highlighted.title?.[0];
   return {
     id: hit._id ?? source.id ?? '',
     score: hit._score ?? null,
@@ -228,7 +245,7 @@ function toHit(hit: estypes.SearchHit<Source>): SearchHit {
     publishedAt: source.publishedAt ?? null,
     language: source.language ?? 'und',
     snippet: bodySnippet ?? escapeHtml((source.lead ?? '').slice(0, 180)),
-    titleHighlighted: highlighted.title?.[0] ?? null,
+    titleHighlighted: titleSnippet ?? null,
     cluster: source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { estypes } from '@elastic/elasticsearch';
 import type { IndexJob } from '@newsflow/contracts';
-import { articleMappings } from '@newsflow/search';
+import { articleMappings, chooseAnalysis } from '@newsflow/search';
 import { toArticleDocument } from './document';
 
 const job: IndexJob = {
@@ -37,7 +37,7 @@ const job: IndexJob = {
 };
 
 describe('toArticleDocument', () => {
-  const document = toArticleDocument(job, { languageAnalyzers: ['english'] }, new Date('2025-09-05T10:00:02Z'));
+  const document = toArticleDocument(job, chooseAnalysis(false, true), new Date('2025-09-05T10:00:02Z'));
 
   it('carries the enrichment into the document', () => {
     expect(document.keywords).toEqual(['kim jong', 'friendship']);
@@ -54,8 +54,16 @@ describe('toArticleDocument', () => {
     expect(document.versions.enricher).toBe('newsflow-enrich/0.2');
   });
 
+  it('writes the language copy under the key the mapping analyses for the detected language', () => {
+    expect(document.i18n).toEqual({ english: { title: 'Kim Meets Xi', body: 'Body text.' } });
+    const arabic = toArticleDocument({ ...job, language: { code: 'arb', iso1: 'ar', confidence: 0.9, detector: 'd/1' } }, chooseAnalysis(true, false), new Date());
+    expect(Object.keys(arabic.i18n ?? {})).toEqual(['arabic']);
+    const ukrainianOnDocker = toArticleDocument({ ...job, language: { code: 'ukr', iso1: 'uk', confidence: 0.9, detector: 'd/1' } }, chooseAnalysis(true, false), new Date());
+    expect(ukrainianOnDocker.i18n).toBeUndefined();
+  });
+
   it('uses only fields the strict mapping declares', () => {
-    const properties = articleMappings({ languageAnalyzers: ['english'], searchAsYouType: true }).properties!;
+    const properties = articleMappings({ ...chooseAnalysis(false, true), searchAsYouType: true }).properties!;
     const undeclared = (value: Record<string, unknown>, mapping: Record<string, estypes.MappingProperty>, path: string): string[] =>
       Object.entries(value).flatMap(([key, child]) => {
         const field = mapping[key];

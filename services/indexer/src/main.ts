@@ -1,6 +1,6 @@
 import { Counter, Histogram } from 'prom-client';
 import { runMain, startStageService } from '@newsflow/runtime';
-import { clusterReachable, createSearchClient, detectCapabilities, ensureArticleIndex } from '@newsflow/search';
+import { clusterReachable, createSearchClient, detectCapabilities, ensureArticleIndex, languagesWithoutAnalyzer } from '@newsflow/search';
 import { indexerConfigSchema } from './config';
 import { BulkIndexer } from './bulk-indexer';
 import { createIndexStage } from './index-stage';
@@ -26,6 +26,11 @@ runMain(() =>
         const client = createSearchClient(config.ELASTICSEARCH_URL);
         const capabilities = await detectCapabilities(client);
         for (const note of capabilities.degraded) logger.warn({ elasticsearch: capabilities.version }, `degraded: ${note}`);
+        // Once at start-up: which analyzer each language gets here, and the fallback for the rest.
+        logger.info(
+          { analyzers: capabilities.languageAnalyzers, neutral: capabilities.neutralAnalysis, neutralOnly: languagesWithoutAnalyzer(capabilities) },
+          'language analysis: documents in other languages are searched through the neutral folded fields',
+        );
         await ensureArticleIndex(client, { alias: config.NEWSFLOW_INDEX_ALIAS, capabilities, logger, shards: config.NEWSFLOW_INDEX_SHARDS, replicas: config.NEWSFLOW_INDEX_REPLICAS });
         const bulk = new BulkIndexer(
           client,

@@ -126,8 +126,11 @@ describe('entity extraction: general mechanisms on invented sentences', () => {
     expect(entities.map((entity) => `${entity.type}:${entity.name}:${entity.count}`).sort()).toEqual(['person:Angela Brenner:2', 'place:Hamburg:2']);
   });
 
-  it('finds country names in scripts without letter case', () => {
-    const entities = extractor.extract('中国和俄罗斯的领导人在北京会面。', 'zho');
+  it('finds country names in scripts without letter case, under the code the detector emits', () => {
+    const text = '中国和俄罗斯的领导人在北京会面。';
+    const entities = extractor.extract(text, 'cmn');
+    // The macrolanguage code a page may declare reaches the same model and gazetteer.
+    expect(extractor.extract(text, 'zho')).toEqual(entities);
     expect(find(entities, 'place', 'China')).toMatchObject({ countryCode: 'CN', firstOffset: 0 });
     expect(find(entities, 'place', 'Russia')).toMatchObject({ countryCode: 'RU', firstOffset: 3 });
   });
@@ -147,7 +150,9 @@ describe('entity extraction: general mechanisms on invented sentences', () => {
 
   it('does not count a country inside a Chinese organisation name as a place', () => {
     const entities = extractor.extract('中国共产党第二十次全国代表大会在人民大会堂开幕。', 'cmn');
-    expect(find(entities, 'organization', 'Communist Party of China')).toBeDefined();
+    // People's Daily annotates the congress as one organisation, the party inside it included
+    // (shown under its Latin form, written as in the text among its aliases).
+    expect(entities.some((entity) => entity.type === 'organization' && [entity.name, ...(entity.aliases ?? [])].some((name) => name.startsWith('中国共产党')))).toBe(true);
     expect(find(entities, 'place', 'China')).toBeUndefined();
   });
 

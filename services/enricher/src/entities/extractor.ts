@@ -151,14 +151,33 @@ const CLOSING_QUOTES = new Set(['»', '“', '”', '"']);
 
 /**
  * An organisation name with its proper name in quotes, as Slavic and German copy writes them
- * ("ТОВ «Армшляхбуд»", "ПАТ „Укрнафта“"): one pair of quotes, closing at the end of the span.
+ * ("ТОВ «Армшляхбуд»", "ТОВ «ЛБК «Наш Дом»»", "ПАТ „Укрнафта“"): quotes that open after the
+ * first word and all close by the end of the span, no other punctuation that breaks names.
  */
 function isQuotedName(tokens: readonly Token[]): boolean {
-  if (tokens.length < 4) return false;
-  const open = tokens.findIndex((token) => OPENING_QUOTES.has(token.text));
-  const last = tokens[tokens.length - 1]!.text;
-  if (open < 1 || !CLOSING_QUOTES.has(last)) return false;
-  return tokens.slice(0, -1).every((token, index) => index === open || !SPAN_BREAKING_PUNCTUATION.test(token.text));
+  if (tokens.length < 4 || OPENING_QUOTES.has(tokens[0]!.text) || !CLOSING_QUOTES.has(tokens[tokens.length - 1]!.text)) return false;
+  let depth = 0;
+  for (const token of tokens) {
+    // '"' both opens and closes: it closes when a quote is open.
+    if (CLOSING_QUOTES.has(token.text) && depth > 0) depth--;
+    else if (OPENING_QUOTES.has(token.text)) depth++;
+    else if (SPAN_BREAKING_PUNCTUATION.test(token.text)) return false;
+  }
+  return depth === 0;
+}
+
+/** Taggers often stop a quoted name before its closing quotes ("ТОВ «Укрдорхім"): take them in. */
+function closeQuotedName(sentence: readonly Token[], span: LabelledSpan): void {
+  let depth = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const text = sentence[i]!.text;
+    if (CLOSING_QUOTES.has(text) && depth > 0) depth--;
+    else if (OPENING_QUOTES.has(text)) depth++;
+  }
+  while (depth > 0 && span.end < sentence.length && CLOSING_QUOTES.has(sentence[span.end]!.text)) {
+    span.end++;
+    depth--;
+  }
 }
 
 function isCapitalised(word: string): boolean {
@@ -400,6 +419,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
       );
       sentences.forEach((sentence, index) => {
         for (const span of mergeOrganisationOfPlace(sentence, labelsToSpans(labels[index]!))) {
+          closeQuotedName(sentence, span);
           const spanTokens = sentence.slice(span.start, span.end);
           const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language, language);
           // A span that yields no mention (a MISC name, a lower-case false alarm) still hides

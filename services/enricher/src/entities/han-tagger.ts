@@ -238,9 +238,12 @@ export function hanMentions(
       if (type !== 'PER' && type !== 'ORG' && type !== 'LOC') continue; // (no MISC in the training data)
       const start = sentence[span.start]!.start;
       const end = sentence[span.end - 1]!.end;
-      covered.fill(1, start, end);
       const surface = text.slice(start, end).replace(/\s+/gu, '');
       const country = countryAt(countries, surface, 0);
+      // A country's name that starts or ends inside an ICU word is a piece of a longer word
+      // (海地 "Haiti" in 沿海|地区 "coastal areas"), as in the substring fallback.
+      if (country && country.length === surface.length && (!wordEdge[start] || !wordEdge[end])) continue;
+      covered.fill(1, start, end);
       // A span that is exactly a country's name is that country, whatever type the tagger gave
       // it ("中国" as ORG in a sports result), except a person who bears the name.
       if (country && country.length === surface.length && type !== 'PER') {
