@@ -1,0 +1,236 @@
+/**
+ * Story evaluation on ../shared/datasets/parallel-dev (see its README): every row of
+ * flores200-articles.jsonl (281 articles × 26 languages, professional translations) goes
+ * through entity extraction and story assignment against real Redis, in a shuffled but
+ * deterministic order, under a prefix of its own that is deleted afterwards. Scored against
+ * `article`: pairwise precision and recall over cross-language pairs (the target), the false
+ * merges within one language (every same-language pair is a different article), and the same
+ * per language; then what limits recall, the cost of the story step (CPU ms per article) and
+ * the Redis commands per article. Ends with one line of JSON.
+ *
+ * All rows get publication times inside one window, as a day's translations would: the set
+ * carries no dates, and it is the harder case (every article is a candidate for every other).
+ *
+ *   npm run eval:stories -- [--seed N] [--redis redis://…]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { loadEntityExtractor } from '../services/enricher/src/entities/index';
+import { seededRandom } from '../services/enricher/src/random';
+import { RedisStoryIndex, storyEvidence, type StoryAssignment } from '../services/enricher/src/stories/index';
+
+const TARGETS = { crossPrecision: 0.95, crossRecall: 0.8 } as const;
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const seed = Number(option('--seed') ?? 17);
+const redisUrl = option('--redis') ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sharedDir = process.env.NEWSFLOW_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+const dataFile = path.join(sharedDir, 'datasets', 'parallel-dev', 'flores200-articles.jsonl');
+
+interface Row {
+  article: string;
+  lang: string;
+  domain: string;
+  text: string;
+}
+
+const rows: Row[] = readFileSync(dataFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => {
+    // Only what an article in the pipeline has: its text and language. `article` is the gold
+    // label and never reaches the story step; `source` (the page URL) would give it away.
+    const { article, lang, domain, text } = JSON.parse(line) as Row;
+    return { article, lang, domain, text };
+  });
+
+/** Fisher–Yates with a seeded generator: the same seed, the same arrival order. */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+const docIdOf = (row: Row): string => createHash('md5').update(`parallel-dev:${row.article}:${row.lang}`).digest('hex');
+
+interface Outcome {
+  row: Row;
+  story: string;
+  assignment: StoryAssignment;
+  features: number;
+  entities: number;
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) deleted += await redis.del(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
+
+function pairs(n: number): number {
+  return (n * (n - 1)) / 2;
+}
+
+interface PairCounts {
+  truePairs: number;
+  predicted: number;
+  correct: number;
+}
+
+/**
+ * Pairwise counts over the rows selected by `inScope(a, b)` (unordered pairs), from group
+ * sizes rather than all 26 million pairs: predicted pairs share a story, true pairs an
+ * article, correct pairs both.
+ */
+function pairCounts(outcomes: readonly Outcome[], inScope: (a: Row, b: Row) => boolean): PairCounts {
+  let truePairs = 0;
+  let predicted = 0;
+  let correct = 0;
+  const groups = (key: (o: Outcome) => string): Map<string, Outcome[]> => {
+    const map = new Map<string, Outcome[]>();
+    for (const o of outcomes) {
+      const k = key(o);
+      const list = map.get(k);
+      if (list) list.push(o);
+      else map.set(k, [o]);
+    }
+    return map;
+  };
+  const count = (members: Outcome[]): number => {
+    let n = 0;
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) if (inScope(members[i]!.row, members[j]!.row)) n++;
+    return n;
+  };
+  for (const members of groups((o) => o.row.article).values()) truePairs += count(members);
+  for (const members of groups((o) => o.story).values()) predicted += count(members);
+  for (const members of groups((o) => `${o.story} ${o.row.article}`).values()) correct += count(members);
+  return { truePairs, predicted, correct };
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+const fixed = (x: number, digits = 3): string => x.toFixed(digits);
+
+async function main(): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  const prefix = `newsflow-eval-stories-${process.pid}-${Date.now().toString(36)}`;
+  const index = new RedisStoryIndex(redis, { prefix });
+  const extractor = loadEntityExtractor();
+  const order = shuffled(rows, seededRandom(seed));
+  const start = Date.UTC(2026, 0, 5, 6, 0, 0);
+  const outcomes: Outcome[] = [];
+  let extractMs = 0;
+  let storyCpuMicros = 0;
+  let storyWallMs = 0;
+  let redisRoundTrips = 0;
+  let redisCommands = 0;
+  try {
+    for (const [i, row] of order.entries()) {
+      const t0 = performance.now();
+      const entities = extractor.extract(row.text, row.lang);
+      extractMs += performance.now() - t0;
+
+      const cpu = process.cpuUsage();
+      const t1 = performance.now();
+      const evidence = storyEvidence({ body: row.text }, entities);
+      // A translation follows its original within hours: one minute apart keeps the whole set
+      // inside the window, so every story is a candidate for every article.
+      const assignment = await index.assign({ docId: docIdOf(row), language: row.lang, publishedAt: start + i * 60_000, features: evidence.features });
+      storyWallMs += performance.now() - t1;
+      const used = process.cpuUsage(cpu);
+      storyCpuMicros += used.user + used.system;
+      redisRoundTrips += assignment.reason === 'known' ? 1 : 2;
+      redisCommands += assignment.redisCalls;
+      outcomes.push({ row, story: assignment.storyId, assignment, features: evidence.features.length, entities: entities.filter((e) => e.id).length });
+    }
+    // Re-processing keeps every story (idempotence), checked on a sample.
+    let changed = 0;
+    for (const outcome of outcomes.slice(0, 300)) {
+      const again = await index.assign({ docId: docIdOf(outcome.row), language: outcome.row.lang, publishedAt: start, features: storyEvidence({ body: outcome.row.text }, extractor.extract(outcome.row.text, outcome.row.lang)).features });
+      if (again.storyId !== outcome.story) changed++;
+    }
+    if (changed) console.log(`!! ${changed} of 300 re-processed articles changed story`);
+  } finally {
+    const deleted = await deleteKeys(redis, index.keyPattern);
+    redis.disconnect();
+    console.log(`(deleted ${deleted} keys under ${index.keyPattern})`);
+  }
+
+  const cross = pairCounts(outcomes, (a, b) => a.lang !== b.lang);
+  const within = pairCounts(outcomes, (a, b) => a.lang === b.lang);
+  const languages = [...new Set(rows.map((r) => r.lang))];
+  const n = outcomes.length;
+
+  console.log(`\nStories on parallel-dev: ${n} rows, ${languages.length} languages, seed ${seed}, ${new Set(outcomes.map((o) => o.story)).size} stories (gold ${new Set(rows.map((r) => r.article)).size})\n`);
+  console.log('lang   rows  P(cross)  R(cross)  false-merges(within)  alone  features  entity-ids');
+  const perLanguage: Record<string, { precision: number; recall: number }> = {};
+  for (const lang of languages) {
+    const c = pairCounts(outcomes, (a, b) => a.lang !== b.lang && (a.lang === lang || b.lang === lang));
+    const mine = outcomes.filter((o) => o.row.lang === lang);
+    const storySizes = new Map<string, number>();
+    for (const o of outcomes) storySizes.set(o.story, (storySizes.get(o.story) ?? 0) + 1);
+    const alone = mine.filter((o) => storySizes.get(o.story) === 1).length;
+    const w = pairCounts(mine, () => true);
+    perLanguage[lang] = { precision: Number(fixed(ratio(c.correct, c.predicted))), recall: Number(fixed(ratio(c.correct, c.truePairs))) };
+    console.log(
+      `${lang.padEnd(5)} ${String(mine.length).padStart(5)}  ${fixed(ratio(c.correct, c.predicted)).padStart(8)}  ${fixed(ratio(c.correct, c.truePairs)).padStart(8)}  ${String(w.predicted).padStart(20)}  ${String(alone).padStart(5)}  ${(mine.reduce((s, o) => s + o.features, 0) / mine.length).toFixed(1).padStart(8)}  ${(mine.reduce((s, o) => s + o.entities, 0) / mine.length).toFixed(1).padStart(10)}`,
+    );
+  }
+  const byDomain: Record<string, { precision: number; recall: number }> = {};
+  for (const domain of [...new Set(rows.map((r) => r.domain))]) {
+    const c = pairCounts(
+      outcomes.filter((o) => o.row.domain === domain),
+      (a, b) => a.lang !== b.lang,
+    );
+    byDomain[domain] = { precision: Number(fixed(ratio(c.correct, c.predicted))), recall: Number(fixed(ratio(c.correct, c.truePairs))) };
+  }
+  const crossPrecision = ratio(cross.correct, cross.predicted);
+  const crossRecall = ratio(cross.correct, cross.truePairs);
+  const withinPrecision = ratio(within.correct, within.predicted);
+  const reasons: Record<string, number> = {};
+  for (const o of outcomes) reasons[o.assignment.reason] = (reasons[o.assignment.reason] ?? 0) + 1;
+  const singletons = outcomes.filter((o) => outcomes.filter((p) => p.story === o.story).length === 1).length;
+  const noFeatures = outcomes.filter((o) => o.features === 0).length;
+
+  console.log(`\ncross-language pairs: precision ${fixed(crossPrecision)} (target ≥ ${TARGETS.crossPrecision}), recall ${fixed(crossRecall)} (target ≥ ${TARGETS.crossRecall}); ${cross.correct} of ${cross.truePairs} true pairs, ${cross.predicted} predicted`);
+  console.log(`within-language pairs: ${within.predicted} predicted, all false (one row per article and language); precision ${fixed(withinPrecision)}`);
+  for (const [domain, s] of Object.entries(byDomain)) console.log(`  ${domain.padEnd(10)} cross P ${fixed(s.precision)} R ${fixed(s.recall)}`);
+  console.log(`decisions: ${Object.entries(reasons).map(([k, v]) => `${k} ${v}`).join(', ')}; rows left alone ${singletons}, rows without any feature ${noFeatures}`);
+  console.log(`cost: story step ${fixed(storyCpuMicros / 1000 / n, 3)} CPU ms/article (${fixed(storyWallMs / n, 2)} ms wall), entity extraction ${fixed(extractMs / n, 2)} ms/article; Redis ${fixed(redisRoundTrips / n, 2)} round trips and ${fixed(redisCommands / n, 1)} commands (inside the scripts) per article`);
+  console.log(
+    JSON.stringify({
+      dataset: 'parallel-dev/flores200-articles',
+      rows: n,
+      seed,
+      crossPrecision: Number(fixed(crossPrecision)),
+      crossRecall: Number(fixed(crossRecall)),
+      withinFalseMerges: within.predicted,
+      withinPrecision: Number(fixed(withinPrecision)),
+      stories: new Set(outcomes.map((o) => o.story)).size,
+      byDomain,
+      perLanguage,
+      cpuMsPerArticle: Number(fixed(storyCpuMicros / 1000 / n)),
+      redisRoundTripsPerArticle: Number(fixed(redisRoundTrips / n, 2)),
+      redisCommandsPerArticle: Number(fixed(redisCommands / n, 1)),
+      meetsTargets: crossPrecision >= TARGETS.crossPrecision && crossRecall >= TARGETS.crossRecall,
+    }),
+  );
+}
+
+await main();
