@@ -84,10 +84,6 @@ async function deleteKeys(redis: Redis, pattern: string): Promise<number> {
   return deleted;
 }
 
-function pairs(n: number): number {
-  return (n * (n - 1)) / 2;
-}
-
 interface PairCounts {
   truePairs: number;
   predicted: number;
