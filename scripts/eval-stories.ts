@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { loadEntityExtractor } from '../services/enricher/src/entities/index';
 import { seededRandom } from '../services/enricher/src/random';
-import { RedisStoryIndex, storyEvidence, type StoryAssignment } from '../services/enricher/src/stories/index';
+import { DEFAULT_STORY_THRESHOLDS, RedisStoryIndex, storyEvidence, type StoryAssignment } from '../services/enricher/src/stories/index';
 
 const TARGETS = { crossPrecision: 0.95, crossRecall: 0.8 } as const;
 
@@ -30,7 +30,15 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const seed = Number(option('--seed') ?? 17);
+/** Print this many wrong joins with the evidence they shared, for diagnosis. */
+const explain = Number(option('--explain') ?? 0);
 const redisUrl = option('--redis') ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Threshold overrides, for exploring the precision/recall trade-off; the defaults are score.ts's. */
+const thresholds = {
+  minShared: Number(option('--min-shared') ?? DEFAULT_STORY_THRESHOLDS.minShared),
+  minCoverage: Number(option('--min-coverage') ?? DEFAULT_STORY_THRESHOLDS.minCoverage),
+  backgroundStories: Number(option('--background') ?? DEFAULT_STORY_THRESHOLDS.backgroundStories),
+};
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.NEWSFLOW_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -70,6 +78,7 @@ interface Outcome {
   story: string;
   assignment: StoryAssignment;
   features: number;
+  keys: ReadonlySet<string>;
   entities: number;
 }
 
@@ -126,7 +135,7 @@ const fixed = (x: number, digits = 3): string => x.toFixed(digits);
 async function main(): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   const prefix = `newsflow-eval-stories-${process.pid}-${Date.now().toString(36)}`;
-  const index = new RedisStoryIndex(redis, { prefix });
+  const index = new RedisStoryIndex(redis, { prefix, thresholds });
   const extractor = loadEntityExtractor();
   const order = shuffled(rows, seededRandom(seed));
   const start = Date.UTC(2026, 0, 5, 6, 0, 0);
@@ -144,7 +153,7 @@ async function main(): Promise<void> {
 
       const cpu = process.cpuUsage();
       const t1 = performance.now();
-      const evidence = storyEvidence({ body: row.text }, entities);
+      const evidence = storyEvidence({ body: row.text }, entities, row.lang);
       // A translation follows its original within hours: one minute apart keeps the whole set
       // inside the window, so every story is a candidate for every article.
       const assignment = await index.assign({ docId: docIdOf(row), language: row.lang, publishedAt: start + i * 60_000, features: evidence.features });
@@ -153,12 +162,12 @@ async function main(): Promise<void> {
       storyCpuMicros += used.user + used.system;
       redisRoundTrips += assignment.reason === 'known' ? 1 : 2;
       redisCommands += assignment.redisCalls;
-      outcomes.push({ row, story: assignment.storyId, assignment, features: evidence.features.length, entities: entities.filter((e) => e.id).length });
+      outcomes.push({ row, story: assignment.storyId, assignment, features: evidence.features.length, keys: new Set(evidence.features.map((f) => f.key)), entities: entities.filter((e) => e.id).length });
     }
     // Re-processing keeps every story (idempotence), checked on a sample.
     let changed = 0;
     for (const outcome of outcomes.slice(0, 300)) {
-      const again = await index.assign({ docId: docIdOf(outcome.row), language: outcome.row.lang, publishedAt: start, features: storyEvidence({ body: outcome.row.text }, extractor.extract(outcome.row.text, outcome.row.lang)).features });
+      const again = await index.assign({ docId: docIdOf(outcome.row), language: outcome.row.lang, publishedAt: start, features: storyEvidence({ body: outcome.row.text }, extractor.extract(outcome.row.text, outcome.row.lang), outcome.row.lang).features });
       if (again.storyId !== outcome.story) changed++;
     }
     if (changed) console.log(`!! ${changed} of 300 re-processed articles changed story`);
@@ -166,6 +175,25 @@ async function main(): Promise<void> {
     const deleted = await deleteKeys(redis, index.keyPattern);
     redis.disconnect();
     console.log(`(deleted ${deleted} keys under ${index.keyPattern})`);
+  }
+
+  if (explain > 0) {
+    // A join is wrong when the story's first member is another article; the evidence shown is
+    // what the article shared with the members before it.
+    const seen = new Map<string, { article: string; keys: Set<string> }>();
+    let shown = 0;
+    for (const o of outcomes) {
+      const story = seen.get(o.story);
+      if (!story) {
+        seen.set(o.story, { article: o.row.article, keys: new Set(o.keys) });
+        continue;
+      }
+      if (story.article !== o.row.article && shown++ < explain) {
+        const shared = [...o.keys].filter((k) => story.keys.has(k));
+        console.log(`wrong join ${o.row.lang} ${o.row.article} → ${story.article} (shared ${fixed(o.assignment.score?.shared ?? 0, 1)}, coverage ${fixed(o.assignment.score?.coverage ?? 0, 2)}): ${shared.join(' ')}`);
+      }
+      for (const k of o.keys) story.keys.add(k);
+    }
   }
 
   const cross = pairCounts(outcomes, (a, b) => a.lang !== b.lang);
@@ -203,11 +231,34 @@ async function main(): Promise<void> {
   for (const o of outcomes) reasons[o.assignment.reason] = (reasons[o.assignment.reason] ?? 0) + 1;
   const singletons = outcomes.filter((o) => outcomes.filter((p) => p.story === o.story).length === 1).length;
   const noFeatures = outcomes.filter((o) => o.features === 0).length;
+  // What limits recall: each missed true pair, by the evidence its two rows have in common.
+  const missed = { emptyText: 0, noFeatures: 0, nothingShared: 0, onlyCountries: 0, belowThreshold: 0 };
+  const byArticle = new Map<string, Outcome[]>();
+  for (const o of outcomes) byArticle.set(o.row.article, [...(byArticle.get(o.row.article) ?? []), o]);
+  for (const members of byArticle.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [a, b] = [members[i]!, members[j]!];
+        if (a.story === b.story) continue;
+        if (!a.row.text.trim() || !b.row.text.trim()) missed.emptyText++;
+        else if (a.features === 0 || b.features === 0) missed.noFeatures++;
+        else {
+          const shared = [...a.keys].filter((k) => b.keys.has(k));
+          if (shared.length === 0) missed.nothingShared++;
+          else if (shared.every((k) => k.startsWith('e:place:country:'))) missed.onlyCountries++;
+          else missed.belowThreshold++;
+        }
+      }
+    }
+  }
 
   console.log(`\ncross-language pairs: precision ${fixed(crossPrecision)} (target ≥ ${TARGETS.crossPrecision}), recall ${fixed(crossRecall)} (target ≥ ${TARGETS.crossRecall}); ${cross.correct} of ${cross.truePairs} true pairs, ${cross.predicted} predicted`);
   console.log(`within-language pairs: ${within.predicted} predicted, all false (one row per article and language); precision ${fixed(withinPrecision)}`);
   for (const [domain, s] of Object.entries(byDomain)) console.log(`  ${domain.padEnd(10)} cross P ${fixed(s.precision)} R ${fixed(s.recall)}`);
   console.log(`decisions: ${Object.entries(reasons).map(([k, v]) => `${k} ${v}`).join(', ')}; rows left alone ${singletons}, rows without any feature ${noFeatures}`);
+  const missedTotal = Object.values(missed).reduce((x, y) => x + y, 0);
+  console.log(`missed true pairs ${missedTotal}: ${Object.entries(missed).map(([k, v]) => `${k} ${v} (${fixed(ratio(v, cross.truePairs))} of all)`).join(', ')}`);
+  console.log(`  (empty text: rows whose text is empty in the data set — ${outcomes.filter((o) => !o.row.text.trim()).length} rows, languages ${[...new Set(outcomes.filter((o) => !o.row.text.trim()).map((o) => o.row.lang))].join(' ') || 'none'})`);
   console.log(`cost: story step ${fixed(storyCpuMicros / 1000 / n, 3)} CPU ms/article (${fixed(storyWallMs / n, 2)} ms wall), entity extraction ${fixed(extractMs / n, 2)} ms/article; Redis ${fixed(redisRoundTrips / n, 2)} round trips and ${fixed(redisCommands / n, 1)} commands (inside the scripts) per article`);
   console.log(
     JSON.stringify({
@@ -219,6 +270,8 @@ async function main(): Promise<void> {
       withinFalseMerges: within.predicted,
       withinPrecision: Number(fixed(withinPrecision)),
       stories: new Set(outcomes.map((o) => o.story)).size,
+      thresholds,
+      missed,
       byDomain,
       perLanguage,
       cpuMsPerArticle: Number(fixed(storyCpuMicros / 1000 / n)),

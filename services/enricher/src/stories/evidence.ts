@@ -24,6 +24,11 @@ export interface StoryFeature {
    * add to a score: one outlet publishes hundreds of stories a day.
    */
   indexed: boolean;
+  /**
+   * Features that are one piece of evidence said twice share a group (an entity's id and the
+   * skeletons of its name): a score counts the strongest shared feature of a group once.
+   */
+  group?: string;
 }
 
 export interface StoryEvidence {
@@ -84,6 +89,8 @@ const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*/gu;
 const KATAKANA_RUN = /[\p{Script=Katakana}ー・]{3,}/gu;
 /** A Latin word inside text of another script keeps its spelling through translation ("iPhone"). */
 const LATIN_WORD = /(?<![\p{L}\p{N}])[a-zA-Z][a-zA-Z'-]{2,}/gu;
+/** Languages that capitalise common nouns (ISO 639-3). */
+const NOUN_CAPITALISING: ReadonlySet<string> = new Set(['deu', 'ltz', 'gsw', 'bar']);
 const SENTENCE_END = /[.!?。！？:;…]\s*$/u;
 
 /**
@@ -144,26 +151,32 @@ const URL_IN_TEXT = /https?:\/\/[^\s"'<>«»]+/g;
  * The fingerprint of an article: its entities, figures, digit dates, name skeletons, links,
  * image and publisher group, strongest first, at most MAX_STORY_FEATURES.
  */
-export function storyEvidence(article: StoryArticle, entities: readonly StoryEntity[]): StoryEvidence {
+export function storyEvidence(article: StoryArticle, entities: readonly StoryEntity[], language?: string): StoryEvidence {
   const features = new Map<string, StoryFeature>();
-  const add = (key: string, weight: number, indexed = true): void => {
+  const add = (key: string, weight: number, indexed = true, group?: string): void => {
     const known = features.get(key);
-    if (!known || known.weight < weight) features.set(key, { key, weight, indexed });
+    if (!known || known.weight < weight) features.set(key, { key, weight, indexed, ...((known?.group ?? group) ? { group: known?.group ?? group } : {}) });
   };
   const text = article.title ? `${article.title}. ${article.body}` : article.body;
 
-  const entityWords: string[] = [];
   for (const entity of entities) {
+    const group = `e:${entity.id ?? entity.name}`;
     if (entity.id) {
       const isCountry = entity.id.startsWith('place:country:');
-      add(`e:${entity.id}`, isCountry ? FEATURE_WEIGHTS.country : FEATURE_WEIGHTS[entity.type]);
+      add(`e:${entity.id}`, isCountry ? FEATURE_WEIGHTS.country : FEATURE_WEIGHTS[entity.type], true, group);
       if (isCountry) continue;
     }
-    entityWords.push(...entity.name.split(/[\s\-'’·・]+/u));
+    for (const word of entity.name.split(/[\s\-'’·・]+/u)) {
+      const skeleton = nameSkeleton(word);
+      if (skeleton) add(`n:${skeleton}`, FEATURE_WEIGHTS.skeleton, true, group);
+    }
   }
-  for (const word of [...entityWords, ...nameWords(text)]) {
-    const skeleton = nameSkeleton(word);
-    if (skeleton) add(`n:${skeleton}`, FEATURE_WEIGHTS.skeleton);
+  // German capitalises every noun: there only the extractor's names are names.
+  if (!language || !NOUN_CAPITALISING.has(language)) {
+    for (const word of nameWords(text)) {
+      const skeleton = nameSkeleton(word);
+      if (skeleton) add(`n:${skeleton}`, FEATURE_WEIGHTS.skeleton);
+    }
   }
   for (const figure of storyNumbers(text)) add(`#:${figure.value}`, numberWeight(figure.kind));
   for (const date of digitDates(text)) add(`d:${date}`, FEATURE_WEIGHTS.date);
