@@ -37,6 +37,7 @@ const redisUrl = option('--redis') ?? process.env.REDIS_URL ?? 'redis://127.0.0.
 const thresholds = {
   minShared: Number(option('--min-shared') ?? DEFAULT_STORY_THRESHOLDS.minShared),
   minCoverage: Number(option('--min-coverage') ?? DEFAULT_STORY_THRESHOLDS.minCoverage),
+  minStoryCoverage: Number(option('--min-story-coverage') ?? DEFAULT_STORY_THRESHOLDS.minStoryCoverage),
   backgroundStories: Number(option('--background') ?? DEFAULT_STORY_THRESHOLDS.backgroundStories),
 };
 
@@ -190,7 +191,7 @@ async function main(): Promise<void> {
       }
       if (story.article !== o.row.article && shown++ < explain) {
         const shared = [...o.keys].filter((k) => story.keys.has(k));
-        console.log(`wrong join ${o.row.lang} ${o.row.article} → ${story.article} (shared ${fixed(o.assignment.score?.shared ?? 0, 1)}, coverage ${fixed(o.assignment.score?.coverage ?? 0, 2)}): ${shared.join(' ')}`);
+        console.log(`wrong join ${o.row.lang} ${o.row.article} → ${story.article} (shared ${fixed(o.assignment.score?.shared ?? 0, 1)}, coverage ${fixed(o.assignment.score?.coverage ?? 0, 2)}, story side ${fixed(o.assignment.score?.storyCoverage ?? 0, 2)}): ${shared.join(' ')}`);
       }
       for (const k of o.keys) story.keys.add(k);
     }

@@ -11,8 +11,8 @@
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'e', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i', й: 'j',
-  к: 'k', л: 'l', љ: 'l', м: 'm', н: 'n', њ: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'c', ђ: 'd', у: 'u', ф: 'f',
-  х: 'h', ц: 'c', ч: 'ch', џ: 'd', ш: 'sh', щ: 'sh', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja', ј: 'j',
+  к: 'k', л: 'l', љ: 'l', м: 'm', н: 'n', њ: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'ch', ђ: 'd', у: 'u', ф: 'f',
+  х: 'h', ц: 'ts', ч: 'ch', џ: 'd', ш: 'sh', щ: 'sh', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja', ј: 'j',
 };
 
 /** Greek, with the digraphs that write b, d and g in foreign names (Μπομπ, Ντιλαν, Γκρεγκ). */
@@ -81,8 +81,9 @@ export const SKELETON_LENGTH = 3;
 /** The skeleton of one word, or undefined when it has fewer than SKELETON_LENGTH classes. */
 export function nameSkeleton(word: string): string | undefined {
   const latin = romanize(word)
-    // Digraphs that are one sound: "sh"/"ch"/"zh" (ш, ч, ж), "ph", "th", "ck".
+    // Digraphs that are one sound: "sh"/"ch"/"zh" (ш, ч, ж), "ts"/"tz" (ц, German z), "ph", "th", "ck".
     .replace(/[scz]h/g, 's')
+    .replace(/t[sz]/g, 's')
     .replace(/ph/g, 'f')
     .replace(/th/g, 't')
     .replace(/ck/g, 'k');

@@ -30,27 +30,39 @@ export interface StoryNumber {
   kind: 'year' | 'decimal' | 'large' | 'count';
 }
 
+const DECIMAL_SEPARATOR = /^[.,\u066b]$/;
+
 /**
- * Reads one matched run. Groups of exactly three digits after the first are thousands
- * ("1,250", "1.250", "1 250", "12 500 000"); any other last group is a decimal part ("3,5",
- * "0.25"). Runs that fit neither ("1 2 3", a phone number) are taken apart into their groups.
+ * Reads one matched run left to right. A group of at most three digits followed by groups of
+ * exactly three, all behind one separator, is a number with thousands ("1,250", "1.250",
+ * "4 500", "12 500 000"); a decimal separator other than that one, then digits, ends it with a
+ * decimal part ("297,9", "12,500.75"). Anything else starts a new number, so "2021 297,9" is
+ * 2021 and 297.9, and "1 2 3" are three.
  */
 function readRun(run: string): number[] {
   const groups = run.split(/[.,\u066b\u066c'\u2019\u00a0\u202f ]/);
   const separators = run.match(/[.,\u066b\u066c'\u2019\u00a0\u202f ]/g) ?? [];
-  if (groups.length === 1) return [Number(groups[0])];
-  const tail = groups.slice(1);
-  const sameSeparator = separators.every((s) => s === separators[0]);
-  if (groups[0]!.length <= 3 && tail.every((g) => g.length === 3) && sameSeparator) return [Number(groups.join(''))];
-  // "12,500.75" / "12.500,75": thousands with one separator, then a decimal with the other.
-  if (groups.length >= 3 && groups[0]!.length <= 3 && tail.slice(0, -1).every((g) => g.length === 3)) {
-    const last = separators[separators.length - 1];
-    if (separators.slice(0, -1).every((s) => s === separators[0] && s !== last) && /[.,\u066b]/.test(last!)) {
-      return [Number(`${groups.slice(0, -1).join('')}.${groups[groups.length - 1]}`)];
+  const values: number[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    let integer = groups[i]!;
+    let thousands: string | undefined;
+    // "0.125" is a decimal: no number is written with thousands after a lone zero.
+    if (integer.length <= 3 && integer !== '0') {
+      while (i + 1 < groups.length && groups[i + 1]!.length === 3 && (thousands === undefined || separators[i] === thousands)) {
+        // "1.250,5" and "1,250.5": the separator used for thousands is never the decimal one.
+        if (thousands === undefined && i + 2 < groups.length && separators[i + 1] === separators[i] && groups[i + 2]!.length !== 3) break;
+        thousands = separators[i]!;
+        integer += groups[++i]!;
+      }
     }
+    let value = Number(integer);
+    const separator = separators[i];
+    if (i + 1 < groups.length && separator !== undefined && separator !== thousands && DECIMAL_SEPARATOR.test(separator)) {
+      value = Number(`${integer}.${groups[++i]!}`);
+    }
+    values.push(value);
   }
-  if (groups.length === 2 && /[.,\u066b]/.test(separators[0]!)) return [Number(`${groups[0]}.${groups[1]}`)];
-  return groups.map(Number);
+  return values;
 }
 
 function kindOf(value: number, isDecimal: boolean): StoryNumber['kind'] {

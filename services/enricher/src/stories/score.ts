@@ -17,13 +17,19 @@ export interface StoryThresholds {
   /** Least share of the article's own weighted evidence that the story explains. */
   minCoverage: number;
   /**
+   * Least share of the story's first article's evidence that the article explains. Two stories
+   * about the same people share the people; it is the rest (figures, places, other names) that
+   * disagrees, and only a look from the story's side sees what the article lacks.
+   */
+  minStoryCoverage: number;
+  /**
    * Stories assumed to be in the window besides those counted: keeps rarity meaningful while
    * the index is nearly empty (the first stories of a fresh index are not all "rare").
    */
   backgroundStories: number;
 }
 
-export const DEFAULT_STORY_THRESHOLDS: StoryThresholds = Object.freeze({ minShared: 16, minCoverage: 0.2, backgroundStories: 50 });
+export const DEFAULT_STORY_THRESHOLDS: StoryThresholds = Object.freeze({ minShared: 12, minCoverage: 0.3, minStoryCoverage: 0.4, backgroundStories: 50 });
 
 /** Rarity weight of a feature found in `storiesWith` of `stories` stories in the window. */
 export function rarity(storiesWith: number, stories: number, thresholds: StoryThresholds = DEFAULT_STORY_THRESHOLDS): number {
@@ -34,12 +40,28 @@ export interface StoryCandidate {
   storyId: string;
   /** Per feature of the article (same order): how many members of the story have it (0: none). */
   memberCounts: readonly number[];
+  /** Prior weight of the story's first article's evidence (evidenceWeight), if recorded. */
+  originalWeight?: number;
+}
+
+/** Prior weight of a fingerprint, each group once (what a story records of its first article). */
+export function evidenceWeight(features: readonly StoryFeature[]): number {
+  const byGroup = new Map<string, number>();
+  for (const feature of features) {
+    const group = feature.group ?? feature.key;
+    byGroup.set(group, Math.max(byGroup.get(group) ?? 0, feature.weight));
+  }
+  let total = 0;
+  for (const w of byGroup.values()) total += w;
+  return total;
 }
 
 export interface StoryScore {
   storyId: string;
   shared: number;
   coverage: number;
+  /** Estimated share of the story's first article's evidence found in this article (1 if unknown). */
+  storyCoverage: number;
 }
 
 /**
@@ -65,14 +87,25 @@ export function scoreCandidates(
   return candidates.map((candidate) => {
     // Strongest shared feature per group: an entity found by id and by skeleton is one entity.
     const byGroup = new Map<string, number>();
+    const sharedFeatures: StoryFeature[] = [];
     weights.forEach((w, i) => {
       if ((candidate.memberCounts[i] ?? 0) === 0) return;
       const group = features[i]!.group ?? features[i]!.key;
       byGroup.set(group, Math.max(byGroup.get(group) ?? 0, w));
+      sharedFeatures.push(features[i]!);
     });
     let shared = 0;
     for (const w of byGroup.values()) shared += w;
-    return { storyId: candidate.storyId, shared, coverage: total > 0 ? Math.min(1, shared / total) : 0 };
+    // What the story's first article has beyond the shared evidence is taken as rare (its
+    // rarity is not fetched): a cautious estimate, it only makes the story side stricter.
+    const unexplained = candidate.originalWeight === undefined ? 0 : Math.max(0, candidate.originalWeight - evidenceWeight(sharedFeatures));
+    const storyTotal = shared + unexplained * rarity(0, stories, thresholds);
+    return {
+      storyId: candidate.storyId,
+      shared,
+      coverage: total > 0 ? Math.min(1, shared / total) : 0,
+      storyCoverage: storyTotal > 0 ? Math.min(1, shared / storyTotal) : 1,
+    };
   });
 }
 
@@ -80,7 +113,7 @@ export function scoreCandidates(
 export function chooseStory(scores: readonly StoryScore[], thresholds: StoryThresholds = DEFAULT_STORY_THRESHOLDS): StoryScore | undefined {
   let best: StoryScore | undefined;
   for (const score of scores) {
-    if (score.shared < thresholds.minShared || score.coverage < thresholds.minCoverage) continue;
+    if (score.shared < thresholds.minShared || score.coverage < thresholds.minCoverage || score.storyCoverage < thresholds.minStoryCoverage) continue;
     if (!best || score.shared > best.shared || (score.shared === best.shared && score.storyId < best.storyId)) best = score;
   }
   return best;

@@ -19,7 +19,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { StoryFeature } from './evidence';
-import { chooseStory, DEFAULT_STORY_THRESHOLDS, scoreCandidates, type StoryCandidate, type StoryScore, type StoryThresholds } from './score';
+import { chooseStory, DEFAULT_STORY_THRESHOLDS, evidenceWeight, scoreCandidates, type StoryCandidate, type StoryScore, type StoryThresholds } from './score';
 
 export interface StoryIndexOptions {
   prefix: string;
@@ -70,6 +70,12 @@ export function storyKeyBase(prefix: string): string {
  * KEYS[1] is the stories sorted set, declared so that Cluster routes the script to its slot;
  * every other key is built from ARGV[1] (the base, same hash tag).
  */
+/**
+ * Field of a story's feature hash with its first article's evidence weight (score.ts
+ * evidenceWeight); feature keys never start with a space.
+ */
+const ORIGINAL_WEIGHT_FIELD = ' original';
+
 const LUA_PRELUDE = `
 local calls = 0
 local function call(...) calls = calls + 1; return redis.call(...) end
@@ -81,11 +87,12 @@ local base = ARGV[1]
  * background stories (score.ts rarity), number of features, then per feature: key, prior
  * weight, 1 if indexed else 0. Returns {calls, 'known', story id, languages…},
  * {calls, 'cluster', story id} or {calls, 'candidates', stories in window,
- * storiesWith per feature (comma list), then story id and comma list of member counts per
- * candidate}. Stories that already have an article in this language are no candidates:
+ * storiesWith per feature (comma list), then story id and comma list of the first article's
+ * evidence weight and the member counts per candidate}. Stories that already have an article in this language are no candidates:
  * same-language copies are the near-duplicate index's business.
  */
 const READ_SCRIPT = `${LUA_PRELUDE}
+local ORIGINAL_WEIGHT = '${ORIGINAL_WEIGHT_FIELD}'
 local doc, language, time, window = ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
 local known = call('GET', base .. ':doc:' .. doc)
 if known then return {calls, 'known', known, unpack(call('SMEMBERS', base .. ':s:' .. known .. ':l'))} end
@@ -121,8 +128,8 @@ local taken = 0
 for _, story in ipairs(candidates) do
   if taken >= maxCandidates then break end
   if call('SISMEMBER', base .. ':s:' .. story .. ':l', language) == 0 then
-    local counts = call('HMGET', base .. ':s:' .. story .. ':f', unpack(keys))
-    for i = 1, n do counts[i] = counts[i] or 0 end
+    local counts = call('HMGET', base .. ':s:' .. story .. ':f', ORIGINAL_WEIGHT, unpack(keys))
+    for i = 1, n + 1 do counts[i] = counts[i] or 0 end
     result[#result + 1] = story
     result[#result + 1] = table.concat(counts, ',')
     taken = taken + 1
@@ -134,12 +141,14 @@ return result
 
 /**
  * ARGV: base, doc id, language, time, proposed story id (the doc id for a new story), TTL,
- * window, posting capacity, story feature capacity, member capacity, number of features, then
+ * window, posting capacity, story feature capacity, member capacity, the article's evidence
+ * weight (kept when it starts a story), number of features, then
  * per feature: key, 1 if indexed else 0. Returns {calls, story id, 1 if new story, languages…}.
  * A document assigned before keeps its story; a proposed story that expired meanwhile is not
  * joined (the article starts its own).
  */
 const WRITE_SCRIPT = `${LUA_PRELUDE}
+local ORIGINAL_WEIGHT = '${ORIGINAL_WEIGHT_FIELD}'
 local doc, language, time, story = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local ttl, window, postingCap, featureCap, memberCap = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local docKey = base .. ':doc:' .. doc
@@ -160,10 +169,11 @@ local members = call('ZCARD', storyBase .. ':m')
 if members > memberCap then call('ZREMRANGEBYRANK', storyBase .. ':m', 0, members - memberCap - 1) end
 call('SADD', storyBase .. ':l', language)
 local featureKey = storyBase .. ':f'
+if story == doc then call('HSET', featureKey, ORIGINAL_WEIGHT, ARGV[11]) end
 local featureCount = call('HLEN', featureKey)
-local n = tonumber(ARGV[11])
+local n = tonumber(ARGV[12])
 for i = 1, n do
-  local key, indexed = ARGV[10 + i * 2], ARGV[11 + i * 2]
+  local key, indexed = ARGV[11 + i * 2], ARGV[12 + i * 2]
   if featureCount < featureCap or call('HEXISTS', featureKey, key) == 1 then
     if call('HINCRBY', featureKey, key, 1) == 1 then featureCount = featureCount + 1 end
   end
@@ -246,7 +256,8 @@ export class RedisStoryIndex {
       const storiesWith = String(answer[3]).split(',').map(Number);
       const candidates: StoryCandidate[] = [];
       for (let i = 4; i + 1 < answer.length; i += 2) {
-        candidates.push({ storyId: String(answer[i]), memberCounts: String(answer[i + 1]).split(',').map(Number) });
+        const [originalWeight = 0, ...memberCounts] = String(answer[i + 1]).split(',').map(Number);
+        candidates.push({ storyId: String(answer[i]), memberCounts, ...(originalWeight > 0 ? { originalWeight } : {}) });
       }
       score = chooseStory(scoreCandidates(features, storiesWith, storyCount, candidates, this.thresholds), this.thresholds);
       if (score) {
@@ -255,7 +266,7 @@ export class RedisStoryIndex {
       }
     }
 
-    const writeArgs: (string | number)[] = [this.base, docId, language, publishedAt, proposed, this.ttlSeconds, this.windowMs, this.postingCapacity, this.storyFeatureCapacity, this.memberCapacity, features.length];
+    const writeArgs: (string | number)[] = [this.base, docId, language, publishedAt, proposed, this.ttlSeconds, this.windowMs, this.postingCapacity, this.storyFeatureCapacity, this.memberCapacity, evidenceWeight(features), features.length];
     for (const feature of features) writeArgs.push(feature.key, feature.indexed ? 1 : 0);
     const written = (await this.write(stories, ...writeArgs)) as (string | number)[];
     redisCalls += Number(written[0]);
