@@ -159,21 +159,24 @@ export function storyEvidence(article: StoryArticle, entities: readonly StoryEnt
   };
   const text = article.title ? `${article.title}. ${article.body}` : article.body;
 
+  // Words of entity names and mentions belong to their entity: a demonym the extractor read as
+  // a country ("German") is that country, not one more name.
+  const entityWords = new Set<string>();
+  const wordsOf = (name: string): string[] => name.split(/[\s\-'’·・]+/u).filter(Boolean);
   for (const entity of entities) {
     const group = `e:${entity.id ?? entity.name}`;
-    if (entity.id) {
-      const isCountry = entity.id.startsWith('place:country:');
-      add(`e:${entity.id}`, isCountry ? FEATURE_WEIGHTS.country : FEATURE_WEIGHTS[entity.type], true, group);
-      if (isCountry) continue;
-    }
-    for (const word of entity.name.split(/[\s\-'’·・]+/u)) {
-      const skeleton = nameSkeleton(word);
+    const isCountry = entity.id?.startsWith('place:country:') ?? false;
+    if (entity.id) add(`e:${entity.id}`, isCountry ? FEATURE_WEIGHTS.country : FEATURE_WEIGHTS[entity.type], true, group);
+    for (const word of [entity.name, ...(entity.aliases ?? [])].flatMap(wordsOf)) {
+      entityWords.add(word.toLowerCase());
+      const skeleton = isCountry ? undefined : nameSkeleton(word);
       if (skeleton) add(`n:${skeleton}`, FEATURE_WEIGHTS.skeleton, true, group);
     }
   }
   // German capitalises every noun: there only the extractor's names are names.
   if (!language || !NOUN_CAPITALISING.has(language)) {
     for (const word of nameWords(text)) {
+      if (entityWords.has(word.toLowerCase())) continue;
       const skeleton = nameSkeleton(word);
       if (skeleton) add(`n:${skeleton}`, FEATURE_WEIGHTS.skeleton);
     }

@@ -20,11 +20,14 @@ const evidenceOf = (text: string, language: string): StoryFeature[] => storyEvid
 
 /**
  * Rarity as a week of news would give it: a country is in a fifth of the stories, a year or
- * a small count in a tenth, anything else in this story alone.
+ * a small count in a tenth, the two leaders in 20 stories (that they meet and call is news all
+ * week, which is the point of the second story), anything else in this story alone.
  */
 const STORIES_IN_WINDOW = 2_000;
+const LEADERS = ['e:person:xi-jinping', 'e:person:olaf-scholz', 'n:srs'];
 function storiesWith(feature: StoryFeature): number {
   if (feature.key.startsWith('e:place:country:')) return 400;
+  if (LEADERS.includes(feature.key)) return 20;
   if (/^#:(\d{4}|\d{2})$/.test(feature.key)) return 200;
   return 1;
 }
