@@ -193,18 +193,28 @@ const RSS_TARGET_MB = 350;
  * 800-word articles per language from ../shared/datasets/parallel-dev (the same 281 FLORES
  * articles translated into each language, so every language gets the same content). Words are
  * counted with Intl.Segmenter, which also counts Chinese words, so "800 words" means the same
- * amount of text in every language.
+ * amount of text in every language. Rows of fewer than 10 words (placeholders) are skipped.
  */
 function parallelArticles(language: string, count: number): { title: string; body: string }[] {
+  const segmenter = new Intl.Segmenter(toIso1(language) ?? 'en', { granularity: 'word' });
+  const wordsOf = (text: string): number => [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
   const file = join(sharedDir, 'datasets', 'parallel-dev', 'flores200-articles.jsonl');
-  const texts = readFileSync(file, 'utf8')
+  let texts = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { lang: string; text: string })
-    .filter((row) => row.lang === language)
+    .filter((row) => row.lang === language && wordsOf(row.text) >= 10)
     .map((row) => row.text);
-  const segmenter = new Intl.Segmenter(toIso1(language) ?? 'en', { granularity: 'word' });
-  const wordsOf = (text: string): number => [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+  // parallel-dev's Chinese rows are placeholders, not translations: Chinese gets People's Daily
+  // sentences (the NER development set) instead, joined as Chinese is written.
+  if (texts.length === 0 && language === 'cmn') {
+    texts = readFileSync(join(sharedDir, 'datasets', 'ner-dev', 'peoplesdaily-zh.train.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { tokens: string[] }).tokens.join(''))
+      .filter((text) => wordsOf(text) >= 10);
+  }
+  if (texts.length === 0) throw new Error(`no text for ${language} in ${file}`);
   const random = seededRandom(11);
   const articles: { title: string; body: string }[] = [];
   for (let a = 0; a < count; a++) {

@@ -22,6 +22,7 @@ import { isHanModel, tagHanSentences } from '../services/enricher/src/entities/h
 import { tagDocument } from '../services/enricher/src/entities/tagger';
 import type { TrainingDocument } from '../services/enricher/src/entities/train';
 import { loadEntityExtractor, modelPath } from '../services/enricher/src/entities/index';
+import { evaluateIdentity, loadParallelRows } from './lib/identity-eval';
 
 const HEADLINE_TYPES = ['PER', 'ORG', 'LOC'];
 const ALL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -283,6 +284,19 @@ for (let roundIndex = 0; roundIndex < 5; roundIndex++) {
 const zhMeanChars = zhArticles.reduce((sum, article) => sum + article.length, 0) / zhArticles.length;
 console.log(`\nspeed (Chinese): ${zhArticles.length} articles of ~${Math.round(zhMeanChars)} characters, best of 5 rounds: ${zhBestMs.toFixed(3)} ms/article wall, ${zhBestCpuMs.toFixed(3)} ms/article CPU; ${zhEntities} entities`);
 
+// Cross-language identity on parallel-dev (scripts/lib/identity-eval.ts; per-language detail and
+// misses: npx tsx scripts/eval-identity.ts): for the entities of each English article, the share
+// found with the same canonical id in each translation (recall) and the share of a translation's
+// ids that the English article has (precision).
+const identity = evaluateIdentity(loadParallelRows(process.env), extractor);
+const MAJOR = ['deu', 'fra', 'spa', 'ita', 'por', 'nld', 'rus', 'ukr', 'pol', 'cmn'];
+console.log('\nCross-language identity on parallel-dev (English entities found with the same id in the translation)');
+console.log(identity.languages.map((row) => `${row.lang} ${row.recall.toFixed(2)}/${row.precision.toFixed(2)}`).join('  '));
+console.log(
+  `macro recall ${identity.macroRecall.toFixed(3)} (target ≥ 0.80), macro precision ${identity.macroPrecision.toFixed(3)} (target ≥ 0.85) over ${identity.languages.length} translations` +
+    (identity.withoutText.length ? `; without text (placeholder rows): ${identity.withoutText.join(', ')}` : ''),
+);
+
 // English CoNLL with MISC, for comparison with published four-type figures.
 const englishFour = taggerLevel(readNerJsonl(path.join(dataDir, 'conll2003-en.valid.jsonl')), 'eng');
 console.log(`\nEnglish tagger, 4 types incl. MISC: F1 ${englishFour.micro(ALL_TYPES).f1.toFixed(4)} (MISC ${scoresOf(englishFour.counts.get('MISC')!).f1.toFixed(4)})`);
@@ -334,6 +348,13 @@ figures.f1_arb = round(arabicTest.f1);
 figures.precision_arb = round(arabicTest.precision);
 figures.recall_arb = round(arabicTest.recall);
 figures.f1_arb_dev = round(arabicDev.f1);
+figures.identity_macro_recall = round(identity.macroRecall);
+figures.identity_macro_precision = round(identity.macroPrecision);
+for (const row of identity.languages) {
+  if (!MAJOR.includes(row.lang)) continue;
+  figures[`identity_recall_${row.lang}`] = round(row.recall);
+  figures[`identity_precision_${row.lang}`] = round(row.precision);
+}
 figures.ms_per_article = Math.round(bestCpuMs * 1000) / 1000;
 figures.ms_per_article_cmn = Math.round(zhBestCpuMs * 1000) / 1000;
 figures.ms_per_article_arb = Math.round(arabicBestCpuMs * 1000) / 1000;

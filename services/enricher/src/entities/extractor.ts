@@ -65,6 +65,11 @@ const TITLE_WORDS = new Set(
     'congressman', 'congresswoman', 'councilman', 'councilwoman', 'councillor', 'assemblyman', 'assemblywoman',
     'sheriff', 'officer', 'detective', 'attorney', 'president-elect', 'candidate', 'host', 'anchor', 'correspondent',
     'herr', 'frau', 'président', 'présidente', 'presidente', 'señor', 'monsieur', 'madame',
+    // Titles before names in the languages with their own tagger (the tagger often keeps them).
+    'staatschef', 'staatschefin', 'machthaber', 'regierungschef', 'regierungschefin', 'außenminister', 'außenministerin',
+    'ministerin', 'ministre', 'ministro', 'ministra', 'primer', 'jefe', 'líder', 'leider', 'prezydent',
+    'premier', 'minister', 'президент', 'председатель', 'премьер', 'премьер-министр', 'лидер', 'министр', 'глава',
+    'канцлер', 'генсек', 'президента', 'президентом', 'председателя', 'лідер', 'голова', 'міністр', 'прем’єр-міністр',
   ],
 );
 
@@ -164,6 +169,19 @@ function isQuotedName(tokens: readonly Token[]): boolean {
     else if (SPAN_BREAKING_PUNCTUATION.test(token.text)) return false;
   }
   return depth === 0;
+}
+
+/**
+ * A tagger that stops one word short of a listed person's name ("Kim Jong" of "Kim Jong Un",
+ * German reading "Un" as a word) is corrected by the alias table: the span takes the next
+ * capitalised word when span + word is a listed name and the span alone is not.
+ */
+function completeListedName(sentence: readonly Token[], span: LabelledSpan, language: string): void {
+  if (ENTITY_TYPES[span.type] !== 'PER' || span.end >= sentence.length || span.end - span.start > 3) return;
+  const next = sentence[span.end]!;
+  if (!isCapitalised(next.text)) return;
+  const name = (end: number): string => sentence.slice(span.start, end).map((token) => token.text).join(' ');
+  if (lookupAlias(name(span.end + 1), language, 'person') && !lookupAlias(name(span.end), language, 'person')) span.end++;
 }
 
 /** Taggers often stop a quoted name before its closing quotes ("ТОВ «Укрдорхім"): take them in. */
@@ -420,6 +438,7 @@ export class ArticleEntityExtractor implements EntityExtractor {
       sentences.forEach((sentence, index) => {
         for (const span of mergeOrganisationOfPlace(sentence, labelsToSpans(labels[index]!))) {
           closeQuotedName(sentence, span);
+          completeListedName(sentence, span, language);
           const spanTokens = sentence.slice(span.start, span.end);
           const resolved = this.resolveSpan(ENTITY_TYPES[span.type]!, spanTokens, gazetteer, modelLanguage === language, language);
           // A span that yields no mention (a MISC name, a lower-case false alarm) still hides
@@ -495,6 +514,21 @@ export class ArticleEntityExtractor implements EntityExtractor {
         return [
           { type: 'LOC', tokens: [first], start: first.start, end: first.end, place: adjective.value },
           ...this.resolveSpan(type, spanTokens.slice(1), gazetteer, modelKnowsLanguage, language),
+        ];
+      }
+    }
+    // "КНДР Ким Чен Ын", "США Дональд Трамп": a country's acronym glued before a person's name
+    // (a tagger reading "Лидер КНДР Ким Чен Ын" as one name) is a place of its own. Acronyms
+    // only: a country's full name can be a first name ("Georgia", "Jordan").
+    if (type === 'PER') {
+      let at = 0;
+      while (at < spanTokens.length - 1 && TITLE_WORDS.has(spanTokens[at]!.text.toLowerCase())) at++;
+      const token = spanTokens[at]!;
+      const country = at < spanTokens.length - 1 && isAcronym(token.text) ? gazetteer.places.matchAt([token.text.toLowerCase()], 0) : undefined;
+      if (country && country.value.kind === 'country') {
+        return [
+          { type: 'LOC', tokens: [token], start: token.start, end: token.end, place: country.value },
+          ...this.resolveSpan(type, spanTokens.slice(at + 1), gazetteer, modelKnowsLanguage, language),
         ];
       }
     }
