@@ -39,6 +39,8 @@ export interface ArticleDocument {
   entityIds?: string[];
   /** Near-duplicate cluster: id of its first-seen article, whether this is it, similarity to it. */
   cluster: { id: string; isOriginal: boolean; similarity: number };
+  /** Story across languages: id of its first-seen article, whether this is it (see Enrichment.story). */
+  story?: { id: string; isOriginal: boolean };
   publisher?: { name: string; country: string; type: string; domain: string };
   readingTimeMinutes: number;
   httpStatus: number;

@@ -154,6 +154,22 @@ export const NearDuplicateCluster = z
   .strict();
 export type NearDuplicateCluster = z.infer<typeof NearDuplicateCluster>;
 
+/**
+ * The story the article belongs to: the article and its translations and other language
+ * editions (services/enricher/src/stories), one level above the near-duplicate cluster.
+ */
+export const StoryRef = z
+  .object({
+    /** Document id of the story's first-seen article; an article that matches nothing is its own story. */
+    id: z.string().regex(/^[0-9a-f]{32}$/),
+    /** True for the story's first-seen article. */
+    isOriginal: z.boolean(),
+    /** ISO 639-3 languages the story has been seen in so far, this article's included. */
+    languages: z.array(z.string().min(3).max(3)).max(100).optional(),
+  })
+  .strict();
+export type StoryRef = z.infer<typeof StoryRef>;
+
 export const Enrichment = z
   .object({
     domain: z.string(),
@@ -168,6 +184,8 @@ export const Enrichment = z
     summary: z.array(z.string()).max(3),
     entities: z.array(EnrichmentEntity),
     cluster: NearDuplicateCluster,
+    /** Absent for enrichers before newsflow-enrich/0.4 and when no story index is configured. */
+    story: StoryRef.optional(),
     publisher: Publisher.optional(),
     enricher: z.string(),
   })

@@ -100,6 +100,10 @@ export function articleMappings(capabilities: Pick<ClusterCapabilities, 'languag
         type: 'object',
         properties: { id: keyword(64), isOriginal: { type: 'boolean' }, similarity: { type: 'float' } },
       },
+      story: {
+        type: 'object',
+        properties: { id: keyword(64), isOriginal: { type: 'boolean' } },
+      },
       publisher: {
         type: 'object',
         properties: { name: keyword(200), country: keyword(2), type: keyword(32), domain: keyword(256) },

@@ -15,6 +15,8 @@ export interface SearchFilters {
   place?: string[];
   keyword?: string[];
   cluster?: string[];
+  /** Story across languages (an article id): the article and its translations. */
+  story?: string[];
   from?: string;
   to?: string;
 }
@@ -81,6 +83,7 @@ export const FILTER_FIELDS: Readonly<Record<Exclude<keyof SearchFilters, 'from' 
   place: 'places',
   keyword: 'keywords',
   cluster: 'cluster.id',
+  story: 'story.id',
 });
 
 /** Facet name → field and how many buckets to return. */

@@ -24,6 +24,7 @@ export const searchQuerySchema = z
     place: multi(anyText, 'place is a name').optional(),
     keyword: multi(anyText, 'keyword is a term').optional(),
     cluster: multi(/^[0-9a-f]{32}$/, 'cluster is an article id').optional(),
+    story: multi(/^[0-9a-f]{32}$/, 'story is an article id').optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
     page: z.coerce.number().int().min(1).default(1),

@@ -3,6 +3,7 @@ import { Enrichment, type EnrichJob, type EnrichmentEntity } from '@newsflow/con
 import type { CorpusObservation, CorpusStore, CorpusView } from './corpus-store';
 import { createEnricher, ENRICHER_VERSION, leadOf } from './enrich';
 import { PublisherDirectory } from './publishers';
+import type { StoryAssignment, StoryObservation } from './stories/store';
 
 const BODY = [
   'North Korean leader Kim Jong Un met Chinese President Xi Jinping in Beijing on Thursday, state media reported.',
@@ -94,5 +95,30 @@ describe('enrich', () => {
     const lead = leadOf(`${'First sentence is here. '.repeat(20)}`, 100);
     expect(lead.endsWith('here.')).toBe(true);
     expect(lead.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('enrich: stories', () => {
+  it('asks the story index with the article’s evidence, time and cluster, and reports its answer', async () => {
+    const observations: StoryObservation[] = [];
+    const stories = {
+      assign: async (observation: StoryObservation): Promise<StoryAssignment> => {
+        observations.push(observation);
+        return { storyId: 'c'.repeat(32), isOriginal: false, languages: ['eng', 'rus'], reason: 'matched', redisCalls: 2 };
+      },
+    };
+    const entities = { extract: (): EnrichmentEntity[] => [{ id: 'person:kim-jong-un', name: 'Kim Jong Un', type: 'person', count: 2, firstOffset: 0 }] };
+    const enrichment = await createEnricher({ entities, corpus: new RecordingCorpus(), publishers, stories })(job());
+    expect(Enrichment.parse(enrichment)).toEqual(enrichment);
+    expect(enrichment.story).toEqual({ id: 'c'.repeat(32), isOriginal: false, languages: ['eng', 'rus'] });
+    const [observation] = observations;
+    expect(observation).toMatchObject({ docId: 'a'.repeat(32), language: 'eng', publishedAt: Date.parse('2025-09-05T10:00:01Z'), clusterId: 'b'.repeat(32) });
+    const keys = observation!.features.map((f) => f.key);
+    expect(keys).toEqual(expect.arrayContaining(['e:person:kim-jong-un', 'p:sputnik']));
+  });
+
+  it('leaves the story out when no index is configured', async () => {
+    const enrichment = await createEnricher({ entities: { extract: () => [] }, corpus: new RecordingCorpus(), publishers })(job());
+    expect(enrichment.story).toBeUndefined();
   });
 });

@@ -3,13 +3,15 @@ import type { CorpusStore } from './corpus-store';
 import { countTerms, rankKeywords, wordWeights } from './keywords';
 import { bandKeys, DEFAULT_MINHASH, MIN_SHINGLES, minHashSignature, shingleHashes, type MinHashParameters } from './near-duplicates/minhash';
 import { registrableDomainOf, type PublisherDirectory } from './publishers';
+import { storyEvidence } from './stories/evidence';
+import type { StoryAssignment, StoryObservation } from './stories/store';
 import { summarize } from './summary';
 import { splitSentences } from './text/sentences';
 import { stopwordsFor } from './text/stopwords';
 import { tokenize } from './text/tokenize';
 
 /** Recorded with every enrichment; bump it when any enrichment changes its output. */
-export const ENRICHER_VERSION = 'newsflow-enrich/0.3';
+export const ENRICHER_VERSION = 'newsflow-enrich/0.4';
 const WORDS_PER_MINUTE = 230;
 const MAX_ENTITIES = 200;
 
@@ -23,6 +25,8 @@ export interface EnricherDeps {
   corpus: CorpusStore;
   publishers: Pick<PublisherDirectory, 'lookup'>;
   minHash?: MinHashParameters;
+  /** The story index (stories/store.ts RedisStoryIndex); without it enrichments carry no story. */
+  stories?: { assign(observation: StoryObservation): Promise<StoryAssignment> };
 }
 
 /** The first paragraphs up to about maxChars, cut at a sentence end when possible. */
@@ -53,6 +57,35 @@ function acceptedEntities(entities: EnrichmentEntity[]): EnrichmentEntity[] {
     }));
 }
 
+/**
+ * The article's story: its evidence (entities, figures, names, image, publisher group) against
+ * the story index, in the publication-time window of the article (fetch time when it has none).
+ * A near-duplicate joins the story of the article it copies.
+ */
+async function storyOf(
+  stories: NonNullable<EnricherDeps['stories']>,
+  input: EnrichJob,
+  entities: EnrichmentEntity[],
+  publisherGroup: string | undefined,
+  clusterId: string,
+): Promise<Enrichment['story']> {
+  const { article } = input;
+  const evidence = storyEvidence(
+    { title: article.title, body: article.body, ...(article.image ? { image: article.image } : {}), ...(publisherGroup ? { publisherGroup } : {}) },
+    entities,
+    input.language.code,
+  );
+  const publishedAt = Date.parse(article.publishedAt ?? input.fetch.fetchedAt);
+  const assignment = await stories.assign({
+    docId: input.docId,
+    language: input.language.code,
+    publishedAt: Number.isFinite(publishedAt) ? publishedAt : Date.now(),
+    features: evidence.features,
+    ...(clusterId !== input.docId ? { clusterId } : {}),
+  });
+  return { id: assignment.storyId, isOriginal: assignment.isOriginal, languages: assignment.languages.slice(0, 100) };
+}
+
 /** Builds the enrich function: article + language → keywords, summary, cluster, publisher, entities. */
 export function createEnricher(deps: EnricherDeps): (input: EnrichJob) => Promise<Enrichment> {
   const minHash = deps.minHash ?? DEFAULT_MINHASH;
@@ -78,9 +111,12 @@ export function createEnricher(deps: EnricherDeps): (input: EnrichJob) => Promis
       bands: signature ? bandKeys(signature, minHash) : [],
     });
 
+    const entities = acceptedEntities(deps.entities.extract(body, language.code));
+    const publisher = deps.publishers.lookup(input.fetch.finalUrl);
+    const story = deps.stories ? await storyOf(deps.stories, input, entities, publisher?.name, corpus.cluster.id) : undefined;
+
     const weights = wordWeights(counts, corpus);
     const wordCount = bodyTokens.length;
-    const publisher = deps.publishers.lookup(input.fetch.finalUrl);
     const registrableDomain = registrableDomainOf(input.fetch.finalUrl);
     return {
       domain: sourceDomain(input.fetch.finalUrl),
@@ -90,8 +126,9 @@ export function createEnricher(deps: EnricherDeps): (input: EnrichJob) => Promis
       lead: leadOf(body),
       keywords: rankKeywords(counts, weights),
       summary: summarize(splitSentences(body, iso1), bodyTokens, weights),
-      entities: acceptedEntities(deps.entities.extract(body, language.code)),
+      entities,
       cluster: corpus.cluster,
+      ...(story ? { story } : {}),
       ...(publisher ? { publisher } : {}),
       enricher: ENRICHER_VERSION,
     };

@@ -5,6 +5,7 @@ import { createEnricher } from './enrich';
 import { createEnrichStage } from './enrich-stage';
 import { loadEntityExtractor } from './entities';
 import { PublisherDirectory } from './publishers';
+import { RedisStoryIndex } from './stories/store';
 
 runMain(() =>
   startStageService(
@@ -18,7 +19,8 @@ runMain(() =>
         logger.info({ publishers: publishers.size, file: config.NEWSFLOW_PUBLISHERS_FILE }, 'publisher directory loaded');
         const corpus = new RedisCorpusStore(redis, { prefix: config.NEWSFLOW_QUEUE_PREFIX, similarityThreshold: config.NEWSFLOW_NEAR_DUPLICATE_THRESHOLD });
         const entities = loadEntityExtractor();
-        return { handler: createEnrichStage({ enrich: createEnricher({ entities, corpus, publishers }) }) };
+        const stories = new RedisStoryIndex(redis, { prefix: config.NEWSFLOW_QUEUE_PREFIX });
+        return { handler: createEnrichStage({ enrich: createEnricher({ entities, corpus, publishers, stories }) }) };
       },
     },
     process.env,

@@ -40,6 +40,8 @@ export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapab
     countries: [...new Set(enrichment.entities.flatMap((entity) => (entity.countryCode ? [entity.countryCode] : [])))],
     entityIds: [...new Set(enrichment.entities.map(entityIdOf))],
     cluster: enrichment.cluster,
+    // The story's languages change as editions arrive; the document keeps what does not.
+    ...(enrichment.story ? { story: { id: enrichment.story.id, isOriginal: enrichment.story.isOriginal } } : {}),
     ...(enrichment.publisher ? { publisher: enrichment.publisher } : {}),
     readingTimeMinutes: enrichment.readingTimeMinutes,
     httpStatus: fetch.status,
