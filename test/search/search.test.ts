@@ -94,8 +94,9 @@ describe('indexing and search against real Elasticsearch', () => {
     app = buildTestApp({ redis, search: es, prefix: alias, alias, key: KEY });
     await app.ready();
     await Promise.all([
-      ...Array.from({ length: 30 }, (_, n) => index(article(n))),
-      index(article(100, { domain: 'zeitung.example.de', language: 'deu', title: 'Der Hafenrat tagte erneut', body: 'Der Hafenrat sprach über Fähren und Fangquoten. Die Bürger stellten viele Fragen.' })),
+      ...Array.from({ length: 30 }, (_, n) => index(article(n, n === 0 ? { story: { id: article(0).id, isOriginal: true } } : {}))),
+      // The German edition of story 0: one story across two languages.
+      index(article(100, { domain: 'zeitung.example.de', language: 'deu', title: 'Der Hafenrat tagte erneut', body: 'Der Hafenrat sprach über Fähren und Fangquoten. Die Bürger stellten viele Fragen.', story: { id: article(0).id, isOriginal: false } })),
       index(article(101, { domain: 'takedown.example.com', title: 'Story to be taken down', body: 'An article about ferries that the publisher asked us to remove.' })),
       index(article(102, { domain: 'takedown.example.com', title: 'Second story to be taken down', body: 'Another article about ferries from the same publisher.' })),
       index(article(103, { title: 'Unbreakable friendship declared', body: 'The two leaders said their friendship is unbreakable. Observers were not convinced.' })),
@@ -170,6 +171,14 @@ describe('indexing and search against real Elasticsearch', () => {
     expect((await get<{ total: number }>(`/search?cluster=${cluster}`)).body.total).toBe(3);
     const similar = await get<{ copies: { id: string }[] }>(`/articles/${cluster}/similar`);
     expect(similar.body.copies.map((c) => c.id).sort()).toEqual([article(501, { domain: 'outlet501.example.net' }).id, article(502, { domain: 'outlet502.example.net' }).id].sort());
+  });
+
+  it('filters by story: an article and its editions in other languages', async () => {
+    const story = await get<{ total: number; facets: { language: { value: string; count: number }[] } }>(`/search?story=${article(0).id}`);
+    expect(story.body.total).toBe(2);
+    expect(story.body.facets.language.map((bucket) => bucket.value).sort()).toEqual(['deu', 'eng']);
+    expect((await get<{ total: number }>(`/search?story=${'f'.repeat(32)}`)).body.total).toBe(0);
+    expect((await get('/search?story=not-an-id')).status).toBe(400);
   });
 
   it('supports phrases, negation and OR, and highlights matches', async () => {

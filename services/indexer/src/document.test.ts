@@ -31,6 +31,7 @@ const job: IndexJob = {
       { name: 'Beijing', type: 'place', count: 1, firstOffset: 70, countryCode: 'CN' },
     ],
     cluster: { id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 },
+    story: { id: 'e'.repeat(32), isOriginal: false, languages: ['eng', 'rus'] },
     publisher: { name: 'Sputnik', country: 'RU', type: 'state-affiliated', domain: 'sputnikglobe.com' },
     enricher: 'newsflow-enrich/0.2',
   },
@@ -49,6 +50,8 @@ describe('toArticleDocument', () => {
     // Canonical ids from the enricher; entities of older enrichers get one from type and name.
     expect(document.entityIds).toEqual(['person:xi-jinping', 'person:kim-jong-un', 'org:kcna', 'place:country:CN', 'place:beijing']);
     expect(document.cluster).toEqual({ id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 });
+    // The story's languages grow as editions arrive; the document keeps the story's identity.
+    expect(document.story).toEqual({ id: 'e'.repeat(32), isOriginal: false });
     expect(document.publisher).toMatchObject({ country: 'RU', type: 'state-affiliated' });
     expect(document.registrableDomain).toBe('sputnikglobe.com');
     expect(document.versions.enricher).toBe('newsflow-enrich/0.2');
