@@ -169,8 +169,14 @@ describe('enricher → indexer with real Redis and Elasticsearch', () => {
     expect(reprint.registrableDomain).toBe('cnn.com');
     expect((await documentOf(editedId)).publisher).toBeUndefined();
 
+    // Near-copies are one story too (a story is one level above clusters); the unrelated article
+    // is a story of its own.
+    expect(original.story).toEqual({ id: originalId, isOriginal: true });
+    for (const copyId of [reprintId, editedId]) expect((await documentOf(copyId)).story).toEqual({ id: originalId, isOriginal: false });
+
     const unrelated = await documentOf(unrelatedId);
     expect(unrelated.cluster).toEqual({ id: unrelatedId, isOriginal: true, similarity: 1 });
+    expect(unrelated.story).toEqual({ id: unrelatedId, isOriginal: true });
     expect(unrelated.publisher).toMatchObject({ name: 'Reuters', type: 'wire' });
 
     // Copies of a story are found by filtering on the cluster.
@@ -180,5 +186,6 @@ describe('enricher → indexer with real Redis and Elasticsearch', () => {
     // Re-submitting the original is not a duplicate of itself: same cluster, still the original.
     await enrichAndIndex(STORIES[0]!);
     expect((await documentOf(originalId)).cluster).toEqual({ id: originalId, isOriginal: true, similarity: 1 });
+    expect((await documentOf(originalId)).story).toEqual({ id: originalId, isOriginal: true });
   });
 });
