@@ -157,7 +157,7 @@ async function main(): Promise<void> {
       const evidence = storyEvidence({ body: row.text }, entities, row.lang);
       // A translation follows its original within hours: one minute apart keeps the whole set
       // inside the window, so every story is a candidate for every article.
-      const assignment = await index.assign({ docId: docIdOf(row), language: row.lang, publishedAt: start + i * 60_000, features: evidence.features });
+      const assignment = await index.assign({ docId: docIdOf(row), language: row.lang, publishedAt: start + i * 60_000, features: evidence.features, namesReadable: evidence.namesReadable });
       storyWallMs += performance.now() - t1;
       const used = process.cpuUsage(cpu);
       storyCpuMicros += used.user + used.system;

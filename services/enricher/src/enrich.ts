@@ -81,6 +81,7 @@ async function storyOf(
     language: input.language.code,
     publishedAt: Number.isFinite(publishedAt) ? publishedAt : Date.now(),
     features: evidence.features,
+    namesReadable: evidence.namesReadable,
     ...(clusterId !== input.docId ? { clusterId } : {}),
   });
   return { id: assignment.storyId, isOriginal: assignment.isOriginal, languages: assignment.languages.slice(0, 100) };

@@ -33,6 +33,11 @@ export interface StoryFeature {
 
 export interface StoryEvidence {
   features: StoryFeature[];
+  /**
+   * Whether the text is in a script that name skeletons read (Latin, Cyrillic, Greek, Katakana):
+   * a story's loose skeletons say nothing against an article in any other.
+   */
+  namesReadable: boolean;
 }
 
 export interface StoryEntity {
@@ -198,6 +203,8 @@ export function storyEvidence(article: StoryArticle, entities: readonly StoryEnt
   }
   if (article.publisherGroup) add(`p:${article.publisherGroup.toLowerCase()}`, FEATURE_WEIGHTS.publisher, false);
 
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const readable = text.match(/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Katakana}]/gu)?.length ?? 0;
   const ranked = [...features.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
-  return { features: ranked.slice(0, MAX_STORY_FEATURES) };
+  return { features: ranked.slice(0, MAX_STORY_FEATURES), namesReadable: letters === 0 || readable / letters >= 0.5 };
 }

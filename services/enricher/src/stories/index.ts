@@ -9,5 +9,5 @@
 export { FEATURE_WEIGHTS, MAX_STORY_FEATURES, storyEvidence, type StoryArticle, type StoryEntity, type StoryEvidence, type StoryFeature } from './evidence';
 export { nameSkeleton, romanize } from './names';
 export { storyNumbers, type StoryNumber } from './numbers';
-export { chooseStory, DEFAULT_STORY_THRESHOLDS, evidenceWeight, rarity, scoreCandidates, type StoryCandidate, type StoryScore, type StoryThresholds } from './score';
+export { chooseStory, DEFAULT_STORY_THRESHOLDS, evidenceWeight, isLooseSkeleton, rarity, scoreCandidates, type StoryCandidate, type StoryScore, type StoryThresholds } from './score';
 export { DEFAULT_STORY_WINDOW_MS, RedisStoryIndex, storyKeyBase, type StoryAssignment, type StoryIndexOptions, type StoryObservation } from './store';

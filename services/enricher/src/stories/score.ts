@@ -42,6 +42,13 @@ export interface StoryCandidate {
   memberCounts: readonly number[];
   /** Prior weight of the story's first article's evidence (evidenceWeight), if recorded. */
   originalWeight?: number;
+  /** The part of originalWeight that is name skeletons only (no entity group). */
+  originalNameWeight?: number;
+}
+
+/** A name skeleton that stands alone, not the spelling of an entity the extractor found. */
+export function isLooseSkeleton(feature: StoryFeature): boolean {
+  return feature.key.startsWith('n:') && feature.group === undefined;
 }
 
 /** Prior weight of a fingerprint, each group once (what a story records of its first article). */
@@ -74,6 +81,12 @@ export function scoreCandidates(
   stories: number,
   candidates: readonly StoryCandidate[],
   thresholds: StoryThresholds = DEFAULT_STORY_THRESHOLDS,
+  /**
+   * False when the article's script gives no name skeletons (Arabic, Hebrew, Devanagari,
+   * Hangul, Chinese): the story's loose skeletons are then nothing it could have matched, and
+   * do not count against it.
+   */
+  namesReadable = true,
 ): StoryScore[] {
   const weights = features.map((feature, i) => feature.weight * rarity(storiesWith[i] ?? 0, stories, thresholds));
   // The article's own evidence, each group once, is what coverage is a share of.
@@ -98,7 +111,8 @@ export function scoreCandidates(
     for (const w of byGroup.values()) shared += w;
     // What the story's first article has beyond the shared evidence is taken as rare (its
     // rarity is not fetched): a cautious estimate, it only makes the story side stricter.
-    const unexplained = candidate.originalWeight === undefined ? 0 : Math.max(0, candidate.originalWeight - evidenceWeight(sharedFeatures));
+    const expressible = (candidate.originalWeight ?? 0) - (namesReadable ? 0 : (candidate.originalNameWeight ?? 0));
+    const unexplained = candidate.originalWeight === undefined ? 0 : Math.max(0, expressible - evidenceWeight(sharedFeatures));
     const storyTotal = shared + unexplained * rarity(0, stories, thresholds);
     return {
       storyId: candidate.storyId,

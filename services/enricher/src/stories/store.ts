@@ -19,7 +19,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { StoryFeature } from './evidence';
-import { chooseStory, DEFAULT_STORY_THRESHOLDS, evidenceWeight, scoreCandidates, type StoryCandidate, type StoryScore, type StoryThresholds } from './score';
+import { chooseStory, DEFAULT_STORY_THRESHOLDS, evidenceWeight, isLooseSkeleton, scoreCandidates, type StoryCandidate, type StoryScore, type StoryThresholds } from './score';
 
 export interface StoryIndexOptions {
   prefix: string;
@@ -47,6 +47,8 @@ export interface StoryObservation {
   features: readonly StoryFeature[];
   /** The article's near-duplicate cluster: a copy of an article joins that article's story. */
   clusterId?: string;
+  /** StoryEvidence.namesReadable (default true). */
+  namesReadable?: boolean;
 }
 
 export interface StoryAssignment {
@@ -72,7 +74,8 @@ export function storyKeyBase(prefix: string): string {
  */
 /**
  * Field of a story's feature hash with its first article's evidence weight (score.ts
- * evidenceWeight); feature keys never start with a space.
+ * evidenceWeight) and, after a "/", the part of it that is loose name skeletons; feature keys
+ * never start with a space.
  */
 const ORIGINAL_WEIGHT_FIELD = ' original';
 
@@ -256,17 +259,18 @@ export class RedisStoryIndex {
       const storiesWith = String(answer[3]).split(',').map(Number);
       const candidates: StoryCandidate[] = [];
       for (let i = 4; i + 1 < answer.length; i += 2) {
-        const [originalWeight = 0, ...memberCounts] = String(answer[i + 1]).split(',').map(Number);
-        candidates.push({ storyId: String(answer[i]), memberCounts, ...(originalWeight > 0 ? { originalWeight } : {}) });
+        const [original = '0', ...counts] = String(answer[i + 1]).split(',');
+        const [originalWeight = 0, originalNameWeight = 0] = original.split('/').map(Number);
+        candidates.push({ storyId: String(answer[i]), memberCounts: counts.map(Number), ...(originalWeight > 0 ? { originalWeight, originalNameWeight } : {}) });
       }
-      score = chooseStory(scoreCandidates(features, storiesWith, storyCount, candidates, this.thresholds), this.thresholds);
+      score = chooseStory(scoreCandidates(features, storiesWith, storyCount, candidates, this.thresholds, observation.namesReadable ?? true), this.thresholds);
       if (score) {
         proposed = score.storyId;
         reason = 'matched';
       }
     }
 
-    const writeArgs: (string | number)[] = [this.base, docId, language, publishedAt, proposed, this.ttlSeconds, this.windowMs, this.postingCapacity, this.storyFeatureCapacity, this.memberCapacity, evidenceWeight(features), features.length];
+    const writeArgs: (string | number)[] = [this.base, docId, language, publishedAt, proposed, this.ttlSeconds, this.windowMs, this.postingCapacity, this.storyFeatureCapacity, this.memberCapacity, `${evidenceWeight(features)}/${evidenceWeight(features.filter(isLooseSkeleton))}`, features.length];
     for (const feature of features) writeArgs.push(feature.key, feature.indexed ? 1 : 0);
     const written = (await this.write(stories, ...writeArgs)) as (string | number)[];
     redisCalls += Number(written[0]);
