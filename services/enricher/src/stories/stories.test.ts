@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEntityExtractor } from '../entities';
 import { storyEvidence, type StoryFeature } from './evidence';
-import { chooseStory, evidenceWeight, scoreCandidates, type StoryScore } from './score';
+import { chooseStory, evidenceWeight, isLooseSkeleton, scoreCandidates, type StoryScore } from './score';
 
 /**
  * One invented story in English, German, Russian and Chinese (written for this test, each
@@ -85,6 +85,19 @@ describe('storyEvidence', () => {
     expect(both.coverage).toBe(1);
   });
 
+  it('does not hold an article in a script without skeletons to the story’s loose skeletons', () => {
+    const feature = (key: string, weight: number): StoryFeature => ({ key, weight, indexed: true });
+    // The English original: a year, two countries and four names the extractor did not resolve.
+    const original = [feature('#:2006', 1.5), feature('e:place:country:DE', 1), feature('e:place:country:IT', 1), ...['n:frd', 'n:nrd', 'n:rmb', 'n:drn'].map((k) => feature(k, 1))];
+    const arabic = [feature('#:2006', 1.5), feature('e:place:country:DE', 1), feature('e:place:country:IT', 1)];
+    const candidate = { storyId: 's', memberCounts: [1, 1, 1], originalWeight: evidenceWeight(original), originalNameWeight: evidenceWeight(original.filter(isLooseSkeleton)) };
+    const [asLatin] = scoreCandidates(arabic, [3, 40, 40], 2000, [candidate], undefined, true);
+    const [asArabic] = scoreCandidates(arabic, [3, 40, 40], 2000, [candidate], undefined, false);
+    expect(asArabic!.storyCoverage).toBe(1);
+    expect(asLatin!.storyCoverage).toBeLessThan(0.5);
+    expect(asArabic!.shared).toBeCloseTo(asLatin!.shared);
+  });
+
   it('takes links, embedded media, the lead image and the publisher group', () => {
     const features = storyEvidence(
       {
@@ -100,6 +113,12 @@ describe('storyEvidence', () => {
     expect(byKey.has('i:cdn.example.org/photos/2024/summit.jpg')).toBe(true);
     // One outlet publishes hundreds of stories: its group adds to a score, never finds candidates.
     expect(byKey.get('p:deutsche welle')?.indexed).toBe(false);
+  });
+
+  it('says whether the text is in a script that name skeletons read', () => {
+    expect(storyEvidence({ body: STORY.rus! }, []).namesReadable).toBe(true);
+    expect(storyEvidence({ body: STORY.cmn! }, []).namesReadable).toBe(false);
+    expect(storyEvidence({ body: 'التقى الرئيس بالوفد في 2006' }, []).namesReadable).toBe(false);
   });
 
   it('stays bounded however long the article', () => {
