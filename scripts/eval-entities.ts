@@ -40,27 +40,27 @@ interface EvalSet {
   kind: 'news' | 'wikipedia';
   /** The issue's target for article-level micro F1 (undefined: a secondary set, reported only). */
   target?: number;
-  /** Regression floor for CI: a little under the figure measured when the model shipped. */
+  /** Regression floor for CI: about 0.03 under the figure measured when the model shipped (the evaluation is deterministic). */
   floor: number;
   /** How tokens are joined into text: a space, or nothing (Chinese). */
   joiner?: string;
 }
 
 const SETS: EvalSet[] = [
-  { key: 'eng', language: 'eng', file: 'conll2003-en.valid.jsonl', part: 'all', kind: 'news', target: 0.88, floor: 0.85 },
-  { key: 'deu', language: 'deu', file: 'conll2003-de.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.6 },
-  { key: 'deu_wikiann', language: 'deu', file: 'wikiann-de.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.6 },
-  { key: 'spa', language: 'spa', file: 'conll2002-es.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.6 },
-  { key: 'nld', language: 'nld', file: 'conll2002-nl.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.6 },
-  { key: 'fra', language: 'fra', file: 'wikineural-fr.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
-  { key: 'ita', language: 'ita', file: 'wikineural-it.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
-  { key: 'por', language: 'por', file: 'wikineural-pt.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
-  { key: 'rus', language: 'rus', file: 'wikineural-ru.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.6 },
-  { key: 'rus_wikiann', language: 'rus', file: 'wikiann-ru.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.5 },
-  { key: 'pol', language: 'pol', file: 'wikiann-pl.dev.jsonl', part: 'all', kind: 'wikipedia', target: 0.82, floor: 0.6 },
-  { key: 'ukr', language: 'ukr', file: 'ner-uk.train.jsonl', part: 'heldout', kind: 'news', target: 0.75, floor: 0.55 },
+  { key: 'eng', language: 'eng', file: 'conll2003-en.valid.jsonl', part: 'all', kind: 'news', target: 0.88, floor: 0.9 },
+  { key: 'deu', language: 'deu', file: 'conll2003-de.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.64 },
+  { key: 'deu_wikiann', language: 'deu', file: 'wikiann-de.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.73 },
+  { key: 'spa', language: 'spa', file: 'conll2002-es.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.75 },
+  { key: 'nld', language: 'nld', file: 'conll2002-nl.valid.jsonl', part: 'all', kind: 'news', target: 0.8, floor: 0.74 },
+  { key: 'fra', language: 'fra', file: 'wikineural-fr.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.84 },
+  { key: 'ita', language: 'ita', file: 'wikineural-it.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.84 },
+  { key: 'por', language: 'por', file: 'wikineural-pt.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.89 },
+  { key: 'rus', language: 'rus', file: 'wikineural-ru.dev.jsonl', part: 'heldout', kind: 'wikipedia', target: 0.82, floor: 0.73 },
+  { key: 'rus_wikiann', language: 'rus', file: 'wikiann-ru.dev.jsonl', part: 'all', kind: 'wikipedia', floor: 0.61 },
+  { key: 'pol', language: 'pol', file: 'wikiann-pl.dev.jsonl', part: 'all', kind: 'wikipedia', target: 0.82, floor: 0.77 },
+  { key: 'ukr', language: 'ukr', file: 'ner-uk.train.jsonl', part: 'heldout', kind: 'news', target: 0.75, floor: 0.71 },
   // Tokens are characters, joined without spaces as Chinese is written.
-  { key: 'cmn', language: 'cmn', file: 'peoplesdaily-zh.train.jsonl', part: 'heldout', kind: 'news', target: 0.85, floor: 0.75, joiner: '' },
+  { key: 'cmn', language: 'cmn', file: 'peoplesdaily-zh.train.jsonl', part: 'heldout', kind: 'news', target: 0.85, floor: 0.77, joiner: '' },
 ];
 
 function taggerLevel(documents: TrainingDocument[], language: string): EntityScorer {
@@ -228,7 +228,7 @@ const arabicDev = scoreArabic('dev').micro(HEADLINE_TYPES);
 const arabicTest = scoreArabic('test').micro(HEADLINE_TYPES);
 console.log(`arb       arabic-news.jsonl dev (tuned) ${String(arabicDocuments('dev').flat().length).padStart(18)}     –    | ${f(arabicDev.precision)} ${f(arabicDev.recall)} ${f(arabicDev.f1)} |`);
 console.log(`arb       arabic-news.jsonl test        ${String(arabicDocuments('test').flat().length).padStart(18)}     –    | ${f(arabicTest.precision)} ${f(arabicTest.recall)} ${f(arabicTest.f1)} |                       | P ≥ 0.80 ${arabicTest.precision >= 0.8 ? 'met' : 'missed'}`);
-if (arabicTest.f1 < 0.7) failures.push(`arb: article F1 ${arabicTest.f1.toFixed(4)} < floor 0.7`);
+if (arabicTest.f1 < 0.78) failures.push(`arb: article F1 ${arabicTest.f1.toFixed(4)} < floor 0.78`);
 
 // Arabic speed: 800-word articles cycled from the Arabic sentences, whole extract().
 const arabicLines = arabicSentences.map((sentence) => sentence.tokens.join(' '));
