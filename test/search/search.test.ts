@@ -179,6 +179,17 @@ describe('indexing and search against real Elasticsearch', () => {
     expect(story.body.facets.language.map((bucket) => bucket.value).sort()).toEqual(['deu', 'eng']);
     expect((await get<{ total: number }>(`/search?story=${'f'.repeat(32)}`)).body.total).toBe(0);
     expect((await get('/search?story=not-an-id')).status).toBe(400);
+    // collapse=story: one hit for the story, with the languages its matching editions are in.
+    const collapsed = await get<{ total: number; hits: { id: string; story: { id: string } | null; languages?: string[] }[] }>(`/search?story=${article(0).id}&collapse=story`);
+    expect(collapsed.body.hits).toHaveLength(1);
+    expect(collapsed.body.hits[0]!.story?.id).toBe(article(0).id);
+    expect([...collapsed.body.hits[0]!.languages!].sort()).toEqual(['deu', 'eng']);
+    // The other language editions of an article: its translations.
+    const translations = await get<{ story: string; translations: { id: string; language: string }[] }>(`/articles/${article(0).id}/translations`);
+    expect(translations.body).toMatchObject({ story: article(0).id, translations: [{ id: article(100, { domain: 'zeitung.example.de' }).id, language: 'deu' }] });
+    const alone = await get<{ story: string | null; translations: unknown[] }>(`/articles/${article(5).id}/translations`);
+    expect(alone.body).toEqual({ story: null, translations: [] });
+    expect((await get(`/articles/${'f'.repeat(32)}/translations`)).status).toBe(404);
   });
 
   it('supports phrases, negation and OR, and highlights matches', async () => {
@@ -316,7 +327,7 @@ describe('indexing and search against real Elasticsearch', () => {
     expect(lines[0]?.i18n).toBeUndefined();
     const csv = await app.inject({ url: '/export?lang=deu&format=csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[0]).toBe('id,url,publishedAt,language,domain,title,authors,keywords,people,organizations,places,countries,wordCount,body');
+    expect(csv.body.split('\n')[0]).toBe('id,url,publishedAt,language,domain,title,authors,keywords,people,organizations,places,countries,story,cluster,wordCount,body');
     expect(csv.body).toContain('Der Hafenrat tagte erneut');
     const zip = await app.inject({ url: '/export?lang=deu&format=zip' });
     expect(zip.headers['content-type']).toBe('application/zip');

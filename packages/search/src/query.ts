@@ -28,8 +28,11 @@ export interface SearchParams extends SearchFilters {
   sort: 'relevance' | 'date';
   /** Opaque cursor from a previous page's `next`: stable deep pagination (search_after). */
   after?: string;
-  /** One hit per near-duplicate cluster, with the number of copies. */
-  collapse?: 'cluster';
+  /**
+   * One hit per near-duplicate cluster (with the number of copies), or per story across
+   * languages (with the languages its matching editions are in).
+   */
+  collapse?: 'cluster' | 'story';
   facets: boolean;
 }
 
@@ -46,6 +49,9 @@ export interface SearchHit {
   cluster: { id: string; isOriginal: boolean } | null;
   /** With collapse=cluster: how many other articles of the result share this one's cluster. */
   copies?: number;
+  story: { id: string; isOriginal: boolean } | null;
+  /** With collapse=story: the languages of the story's editions among the matches, most first. */
+  languages?: string[];
 }
 
 export interface FacetBucket {
@@ -69,7 +75,7 @@ export const MAX_PAGE_SIZE = 100;
 /** Deep paging by page number is capped; beyond it clients use the `after` cursor. */
 export const MAX_RESULT_WINDOW = 10_000;
 
-const SOURCE_FIELDS = ['id', 'title', 'url', 'domain', 'publishedAt', 'language', 'lead', 'cluster'];
+const SOURCE_FIELDS = ['id', 'title', 'url', 'domain', 'publishedAt', 'language', 'lead', 'cluster', 'story'];
 
 /** Filter name → indexed field. */
 export const FILTER_FIELDS: Readonly<Record<Exclude<keyof SearchFilters, 'from' | 'to'>, string>> = Object.freeze({
@@ -208,6 +214,13 @@ export function buildSearchRequest(alias: string, params: SearchParams): estypes
     request.collapse = { field: 'cluster.id' };
     request.aggs = { ...request.aggs, clusters: { terms: { field: 'cluster.id', size: Math.min(params.size * 4, 1_000) } } };
   }
+  if (params.collapse === 'story') {
+    request.collapse = { field: 'story.id' };
+    request.aggs = {
+      ...request.aggs,
+      stories: { terms: { field: 'story.id', size: Math.min(params.size * 4, 1_000) }, aggs: { languages: { terms: { field: 'language', size: 30 } } } },
+    };
+  }
   if (params.facets) {
     const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
     for (const [name, facet] of Object.entries(FACETS)) aggs[name] = { terms: { field: facet.field, size: facet.size } };
@@ -219,6 +232,13 @@ export function buildSearchRequest(alias: string, params: SearchParams): estypes
 
 /** Stored fields read back; cluster is written by the enricher's near-duplicate step. */
 type Source = Partial<ArticleDocument> & { cluster?: { id: string; isOriginal: boolean; similarity?: number } };
+
+/** Story id → languages of its editions among the matches, from the `stories` aggregation. */
+function storyLanguages(aggregate: estypes.AggregationsAggregate | undefined): Map<string, string[]> {
+  const buckets = (aggregate as estypes.AggregationsStringTermsAggregate | undefined)?.buckets;
+  if (!Array.isArray(buckets)) return new Map();
+  return new Map(buckets.map((bucket) => [String(bucket.key), termsBuckets((bucket as Record<string, unknown>).languages as estypes.AggregationsAggregate).map((b) => b.value)]));
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -250,6 +270,7 @@ function toHit(hit: estypes.SearchHit<Source>): SearchHit {
     snippet: bodySnippet ?? escapeHtml((source.lead ?? '').slice(0, 180)),
     titleHighlighted: titleSnippet ?? null,
     cluster: source.cluster ? { id: source.cluster.id, isOriginal: source.cluster.isOriginal } : null,
+    story: source.story ? { id: source.story.id, isOriginal: source.story.isOriginal } : null,
   };
 }
 
@@ -257,9 +278,12 @@ export async function searchArticles(client: Client, alias: string, params: Sear
   const response = await client.search<Source>(buildSearchRequest(alias, params));
   const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
   const clusterSizes = new Map(termsBuckets(response.aggregations?.clusters).map((b) => [b.value, b.count]));
+  const languagesByStory = storyLanguages(response.aggregations?.stories);
   const hits = response.hits.hits.map((hit): SearchHit => {
     const base = toHit(hit);
-    return params.collapse === 'cluster' && base.cluster ? { ...base, copies: Math.max(0, (clusterSizes.get(base.cluster.id) ?? 1) - 1) } : base;
+    if (params.collapse === 'cluster' && base.cluster) return { ...base, copies: Math.max(0, (clusterSizes.get(base.cluster.id) ?? 1) - 1) };
+    if (params.collapse === 'story' && base.story) return { ...base, languages: languagesByStory.get(base.story.id) ?? [base.language] };
+    return base;
   });
   const last = response.hits.hits.at(-1);
   const next = last?.sort && response.hits.hits.length === params.size ? encodeCursor(last.sort) : null;
@@ -280,6 +304,25 @@ export async function searchArticles(client: Client, alias: string, params: Sear
 export async function getArticle(client: Client, alias: string, id: string): Promise<ArticleDocument | null> {
   const response = await client.get<ArticleDocument>({ index: alias, id }, { ignore: [404] });
   return response.found && response._source ? response._source : null;
+}
+
+/**
+ * The other language editions of an article's story (its translations), one per language,
+ * earliest first; null when there is no such article.
+ */
+export async function articleTranslations(client: Client, alias: string, id: string): Promise<{ story: string | null; translations: SearchHit[] } | null> {
+  const article = (await getArticle(client, alias, id)) as Source | null;
+  if (!article) return null;
+  if (!article.story?.id) return { story: null, translations: [] };
+  const response = await client.search<Source>({
+    index: alias,
+    size: 100,
+    _source: SOURCE_FIELDS,
+    query: { bool: { filter: [{ term: { 'story.id': article.story.id } }], must_not: [{ ids: { values: [id] } }, { term: { language: article.language ?? 'und' } }] } },
+    collapse: { field: 'language' },
+    sort: [{ publishedAt: { order: 'asc', missing: '_last' } }, { id: 'asc' }],
+  });
+  return { story: article.story.id, translations: response.hits.hits.map(toHit) };
 }
 
 /** More-like-this on title and body, plus the other members of the article's near-duplicate cluster. */

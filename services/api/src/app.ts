@@ -17,6 +17,7 @@ import {
   reindexToNewVersion,
   searchArticles,
   similarArticles,
+  articleTranslations,
 } from '@newsflow/search';
 import { exportArticles } from './export';
 import { registerConsole } from './console';
@@ -227,6 +228,14 @@ function registerRoutes(api: FastifyInstance, deps: AppDeps): void {
     if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
     const size = parseOr400(z.coerce.number().int().min(1).max(50).default(10), request.query.size);
     const result = await similarArticles(deps.search, deps.alias, id, size);
+    if (!result) throw new HttpError(404, 'not_found', `no article with id ${id}`);
+    return result;
+  });
+
+  api.get<{ Params: { id: string } }>('/articles/:id/translations', async (request) => {
+    const { id } = request.params;
+    if (!isDocumentId(id)) throw new HttpError(400, 'invalid_id', 'id must be 32 hexadecimal characters');
+    const result = await articleTranslations(deps.search, deps.alias, id);
     if (!result) throw new HttpError(404, 'not_found', `no article with id ${id}`);
     return result;
   });

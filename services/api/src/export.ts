@@ -8,7 +8,14 @@ import { buildFilters, buildTextQuery, scanDocuments, type SearchFilters } from 
 
 type Exported = Partial<ArticleDocument> & Record<string, unknown>;
 
-const CSV_COLUMNS = ['id', 'url', 'publishedAt', 'language', 'domain', 'title', 'authors', 'keywords', 'people', 'organizations', 'places', 'countries', 'wordCount', 'body'];
+const CSV_COLUMNS = ['id', 'url', 'publishedAt', 'language', 'domain', 'title', 'authors', 'keywords', 'people', 'organizations', 'places', 'countries', 'story', 'cluster', 'wordCount', 'body'];
+
+/** A CSV cell: lists joined, the story and near-duplicate cluster by their ids. */
+function csvCell(doc: Exported, column: string): unknown {
+  const value = doc[column];
+  if (column === 'story' || column === 'cluster') return (value as { id?: string } | undefined)?.id ?? '';
+  return Array.isArray(value) ? value.join('; ') : (value ?? '');
+}
 
 /** The plain-text corpus layout Newsflow imports too: date line with URL, the title twice, the body. */
 export function storyFile(doc: Exported): string {
@@ -52,7 +59,7 @@ export function exportArticles(client: Client, alias: string, params: SearchFilt
       (async function* () {
         yield stringify([CSV_COLUMNS]);
         for await (const doc of documents(client, alias, params, limit)) {
-          yield stringify([CSV_COLUMNS.map((c) => (Array.isArray(doc[c]) ? (doc[c] as unknown[]).join('; ') : (doc[c] ?? '')))]);
+          yield stringify([CSV_COLUMNS.map((column) => csvCell(doc, column))]);
         }
       })(),
     );

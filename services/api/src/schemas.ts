@@ -31,7 +31,7 @@ export const searchQuerySchema = z
     size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
     sort: z.enum(['relevance', 'date']).default('relevance'),
     after: z.string().max(2_000).optional(),
-    collapse: z.enum(['cluster']).optional(),
+    collapse: z.enum(['cluster', 'story']).optional(),
     facets: z.stringbool().default(true),
   })
   .strict();

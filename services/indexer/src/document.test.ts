@@ -52,6 +52,9 @@ describe('toArticleDocument', () => {
     expect(document.cluster).toEqual({ id: 'd'.repeat(32), isOriginal: false, similarity: 0.7 });
     // The story's languages grow as editions arrive; the document keeps the story's identity.
     expect(document.story).toEqual({ id: 'e'.repeat(32), isOriginal: false });
+    // A job from an enricher before stories is a story of its own (collapse=story never folds it with others).
+    const { story: _story, ...withoutStory } = job.enrichment;
+    expect(toArticleDocument({ ...job, enrichment: withoutStory }, chooseAnalysis(false, true), new Date()).story).toEqual({ id: 'c'.repeat(32), isOriginal: true });
     expect(document.publisher).toMatchObject({ country: 'RU', type: 'state-affiliated' });
     expect(document.registrableDomain).toBe('sputnikglobe.com');
     expect(document.versions.enricher).toBe('newsflow-enrich/0.2');

@@ -41,7 +41,9 @@ export function toArticleDocument(job: IndexJob, capabilities: Pick<ClusterCapab
     entityIds: [...new Set(enrichment.entities.map(entityIdOf))],
     cluster: enrichment.cluster,
     // The story's languages change as editions arrive; the document keeps what does not.
-    ...(enrichment.story ? { story: { id: enrichment.story.id, isOriginal: enrichment.story.isOriginal } } : {}),
+    // Jobs from enrichers before stories existed are a story of their own, so collapse=story
+    // never folds such documents together.
+    story: enrichment.story ? { id: enrichment.story.id, isOriginal: enrichment.story.isOriginal } : { id: job.docId, isOriginal: true },
     ...(enrichment.publisher ? { publisher: enrichment.publisher } : {}),
     readingTimeMinutes: enrichment.readingTimeMinutes,
     httpStatus: fetch.status,
