@@ -113,14 +113,16 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
     expect(retried).toMatchObject({ state: 'failed', error: { code: 'http_4xx' }, run: 2 });
   });
 
-  it('gives the seed story and its German, Russian and Chinese editions the same entity ids', async () => {
+  it('gives the seed story and its German, Russian and Chinese editions the same entity ids and one story', async () => {
     // Runs after the first test, which submitted every demo page and waited for each to be indexed.
     const editions = [storyPath, '/de/2025/09/05/kim-xi-freundschaft.html', '/ru/2025/09/05/kim-si-druzhba.html', '/zh/2025/09/05/jin-xi-youyi.html'];
     const shared = ['person:kim-jong-un', 'person:xi-jinping', 'person:vladimir-putin', 'place:country:CN', 'place:country:KP', 'place:beijing'];
     const languages: string[] = [];
+    const stories: Array<string | undefined> = [];
     for (const path of editions) {
       const { id } = identifyUrl(site.url(path));
-      const document = await api<{ language: string; entityIds: string[]; people: string[] }>(pipeline.apiUrl, `/articles/${id}`);
+      const document = await api<{ language: string; entityIds: string[]; people: string[]; story?: { id: string } }>(pipeline.apiUrl, `/articles/${id}`);
+      stories.push(document.body.story?.id);
       expect(document.status, path).toBe(200);
       languages.push(document.body.language);
       expect(document.body.entityIds, `${path}: ${JSON.stringify(document.body.entityIds)}`).toEqual(expect.arrayContaining(shared));
@@ -128,6 +130,24 @@ describe('pipeline end to end (real Redis and Elasticsearch, services as process
       expect(document.body.people).toEqual(expect.arrayContaining(['Kim Jong Un', 'Xi Jinping', 'Vladimir Putin']));
     }
     expect(languages).toEqual(['eng', 'deu', 'rus', 'cmn']);
+    // …and one story across the four languages (what survives translation: entity ids, figures, names).
+    expect(stories[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(stories).size).toBe(1);
+    const english = identifyUrl(site.url(storyPath)).id;
+    const translations = await api<{ story: string; translations: { language: string }[] }>(pipeline.apiUrl, `/articles/${english}/translations`);
+    expect(translations.body.translations.map((hit) => hit.language).sort()).toEqual(['cmn', 'deu', 'rus']);
+    const collapsed = await api<{ hits: { languages?: string[] }[] }>(pipeline.apiUrl, '/search?person=person:xi-jinping&collapse=story&facets=false');
+    expect(collapsed.body.hits).toHaveLength(1);
+    expect([...(collapsed.body.hits[0]!.languages ?? [])].sort()).toEqual(['cmn', 'deu', 'eng', 'rus']);
+    // Each edition is found by an inflected form, or a word, that its text does not spell as queried.
+    for (const [query, language, path] of [
+      ['Пекина', 'rus', editions[2]!],
+      ['Feierlichkeit', 'deu', editions[1]!],
+      ['友谊', 'cmn', editions[3]!],
+    ] as const) {
+      const found = await api<{ hits: { url: string }[] }>(pipeline.apiUrl, `/search?q=${encodeURIComponent(query)}&lang=${language}&facets=false`);
+      expect(found.body.hits.map((hit) => hit.url), `${language} ${query}`).toContain(site.url(path));
+    }
     // One click on a person finds every edition, by display name or by id.
     for (const filter of ['person=Xi%20Jinping', 'person=person:xi-jinping']) {
       const found = await api<{ hits: { url: string }[] }>(pipeline.apiUrl, `/search?${filter}&size=20`);
